@@ -1,0 +1,35 @@
+namespace ReviewerPortal.Tests.Infrastructure;
+
+/// <summary>How the tests start the AWS-compatible servers of this machine (shared/DESIGN.md lists them).</summary>
+public static class TestServers
+{
+    /// <summary>Credentials the local servers accept; they never check signatures.</summary>
+    public static IReadOnlyDictionary<string, string> FakeAwsEnvironment { get; } = new Dictionary<string, string>
+    {
+        ["AWS_ACCESS_KEY_ID"] = "testing",
+        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_DEFAULT_REGION"] = "us-east-1",
+    };
+
+    /// <summary>moto_server with the StartExecution fix, and Step Functions set to really execute state machines.</summary>
+    /// <remarks>Always give executions a name on moto: unnamed ones collide as <c>…:None</c>.</remarks>
+    public static async Task<LoopbackServer> StartMotoAsync()
+    {
+        var server = await LoopbackServer.StartAsync(
+            "python3",
+            port => [Path.Combine(RepoPaths.Tools, "moto", "run_moto.py"), port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new Dictionary<string, string>(FakeAwsEnvironment));
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        // A plain string body: moto's config endpoint fails on chunked JSON.
+        using var body = new StringContent("""{"stepfunctions":{"execute_state_machine":true}}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("/moto-api/config", UriKind.Relative), body);
+        response.EnsureSuccessStatusCode();
+        return server;
+    }
+
+    /// <summary>dynalite: a fast in-memory DynamoDB (no transactions, no TTL).</summary>
+    public static Task<LoopbackServer> StartDynaliteAsync() =>
+        LoopbackServer.StartAsync(
+            "node",
+            port => [Path.Combine(RepoPaths.NodeModules, "dynalite", "cli.js"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+}

@@ -1,0 +1,35 @@
+namespace ReviewerPortal.Tests.Infrastructure;
+
+public class TestServersTests
+{
+    [Fact]
+    public async Task Moto_starts_on_loopback_and_answers()
+    {
+        await using var moto = await TestServers.StartMotoAsync();
+        using var http = new HttpClient { BaseAddress = moto.BaseUri };
+        var body = await PostAwsJsonAsync(http, "AWSStepFunctions.ListStateMachines");
+        body.Should().Contain("stateMachines");
+    }
+
+    [Fact]
+    public async Task Dynalite_starts_on_loopback_and_speaks_dynamodb()
+    {
+        await using var dynalite = await TestServers.StartDynaliteAsync();
+        using var http = new HttpClient { BaseAddress = dynalite.BaseUri };
+        var body = await PostAwsJsonAsync(http, "DynamoDB_20120810.ListTables");
+        body.Should().Contain("TableNames");
+    }
+
+    private static async Task<string> PostAwsJsonAsync(HttpClient http, string target)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
+        {
+            Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/x-amz-json-1.0"),
+        };
+        request.Headers.Add("X-Amz-Target", target);
+        request.Headers.Add("X-Amz-Date", "20260101T000000Z");
+        request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/states/aws4_request, SignedHeaders=host, Signature=00");
+        using var response = await http.SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+}

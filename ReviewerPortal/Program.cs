@@ -1,0 +1,29 @@
+using ReviewerPortal;
+using ReviewerPortal.Components;
+using ReviewerPortal.Identity;
+using ReviewerPortal.Operations;
+using ReviewerPortal.Review;
+using ReviewerPortal.Storage;
+using ReviewerPortal.Workflow;
+
+var builder = WebApplication.CreateBuilder(args);
+var portal = builder.AddPortalOptions();
+
+builder.Services.AddPortalUi();
+builder.Services.AddPortalIdentity();
+builder.Services.AddReviewFeature();
+builder.Services.AddPortalStorage(portal);
+builder.Services.AddWorkflow(portal);
+
+var app = builder.Build();
+
+app.UseStaticFiles();
+app.UsePortalIdentity();
+app.UseAntiforgery();
+app.MapHealthEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
