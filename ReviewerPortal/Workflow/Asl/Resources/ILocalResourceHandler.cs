@@ -14,7 +14,7 @@ public interface ILocalResourceHandler
     /// Whether this handler serves <paramref name="resource"/>, given without its integration-pattern suffix
     /// (the engine strips <c>.waitForTaskToken</c> and <c>.sync</c>), e.g. <c>arn:aws:states:::aws-sdk:dynamodb:putItem</c>.
     /// </summary>
-    bool Handles(string resource);
+    bool CanHandle(string resource);
 
     /// <summary>
     /// Performs the call with the state's effective parameters and returns the service's result.
