@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Review;
 using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Workflow.Templates;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Workflow.LocalResources;
