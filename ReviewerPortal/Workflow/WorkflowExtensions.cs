@@ -1,4 +1,5 @@
 using ReviewerPortal.Workflow.Asl;
+using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.StepFunctionsApi;
 
@@ -11,6 +12,6 @@ public static class WorkflowExtensions
         portal.Mode switch
         {
             PortalMode.Aws => services.AddStepFunctionsClient(),
-            _ => services.AddLocalStepFunctions().AddStepFunctionsApi(),
+            _ => services.AddLocalStepFunctions().AddLocalResources().AddStepFunctionsApi(),
         };
 }
