@@ -1,4 +1,5 @@
 using ReviewerPortal.Workflow.Asl;
+using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions;
 
 namespace ReviewerPortal.Workflow;
@@ -10,6 +11,6 @@ public static class WorkflowExtensions
         portal.Mode switch
         {
             PortalMode.Aws => services.AddStepFunctionsClient(),
-            _ => services.AddLocalStepFunctions(),
+            _ => services.AddLocalStepFunctions().AddLocalResources(),
         };
 }

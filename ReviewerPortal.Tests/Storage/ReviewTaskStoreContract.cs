@@ -1,0 +1,182 @@
+using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Infrastructure;
+
+namespace ReviewerPortal.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IReviewTaskStore"/> must do (SQLite in Local mode, DynamoDB in Aws mode). A subclass supplies a
+/// fresh, empty store per test that reads "now" from the given clock. This part: registering, reading and listing;
+/// the state changes are in the other part of the class.
+/// </summary>
+public abstract partial class ReviewTaskStoreContract : IAsyncLifetime
+{
+    /// <summary>Whole seconds: every store keeps at least millisecond precision.</summary>
+    protected ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+
+    protected IReviewTaskStore Store { get; private set; } = null!;
+
+    protected static Reviewer Alice { get; } = new("oid-alice", "Dr Alice Moreau");
+
+    protected static Reviewer Bob { get; } = new("oid-bob", "Dr Bob Lindqvist");
+
+    protected abstract Task<IReviewTaskStore> CreateStoreAsync(TimeProvider time);
+
+    public virtual async Task InitializeAsync() => Store = await CreateStoreAsync(Clock);
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>A pending task due <paramref name="dueInMinutes"/> from now, with every field set.</summary>
+    protected ReviewTask NewTask(string id, QueueName queue = QueueName.Urgent, int dueInMinutes = 60) => new()
+    {
+        Id = id,
+        TaskToken = "AQCEAAAAKgAAAAMAAAAA" + id,
+        ExecutionArn = "arn:aws:states:eu-west-1:123456789012:execution:review-urgent:" + id,
+        CaseId = "CASE-" + id,
+        StudyDescription = "CT head without contrast",
+        Modality = "CT",
+        Urgency = queue == QueueName.Routine ? Urgency.Routine : Urgency.Urgent,
+        Queue = queue,
+        DraftLocation = $"s3://reviewer-portal-drafts/{id}/draft.md",
+        CreatedAt = Clock.GetUtcNow().AddMinutes(-5),
+        DueAt = Clock.GetUtcNow().AddMinutes(dueInMinutes),
+        Attempt = 2,
+    };
+
+    protected async Task<ReviewTask> RegisteredAsync(string id, QueueName queue = QueueName.Urgent, int dueInMinutes = 60) =>
+        await Store.RegisterAsync(NewTask(id, queue, dueInMinutes));
+
+    protected async Task<List<ReviewTask>> ListAllOpenAsync(QueueName queue, int pageSize)
+    {
+        var all = new List<ReviewTask>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await Store.ListOpenAsync(queue, pageSize, token);
+            page.Items.Count.Should().BeLessThanOrEqualTo(pageSize);
+            all.AddRange(page.Items);
+            token = page.ContinuationToken;
+            (++pages).Should().BeLessThan(1000, "paging must end");
+        }
+        while (token is not null);
+
+        return all;
+    }
+
+    [Fact]
+    public async Task A_registered_task_reads_back_with_every_field()
+    {
+        var task = NewTask("t-fields");
+
+        await Store.RegisterAsync(task);
+        var read = await Store.GetAsync("t-fields");
+
+        read.Should().NotBeNull();
+        read.Should().BeEquivalentTo(task, o => o.Excluding(t => t.Version));
+        read!.Status.Should().Be(ReviewStatus.Pending);
+        read.Version.Should().BePositive();
+    }
+
+    [Fact]
+    public async Task Registering_the_same_id_again_keeps_the_first_task()
+    {
+        await Store.RegisterAsync(NewTask("t-twice"));
+
+        var second = await Store.RegisterAsync(NewTask("t-twice") with { CaseId = "CASE-OTHER" });
+
+        second.CaseId.Should().Be("CASE-t-twice");
+        (await Store.GetAsync("t-twice"))!.CaseId.Should().Be("CASE-t-twice");
+    }
+
+    [Fact]
+    public async Task An_unknown_id_reads_as_null()
+    {
+        (await Store.GetAsync("t-never-registered")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Open_tasks_list_by_due_time_within_the_asked_queue_only()
+    {
+        await RegisteredAsync("t-late", QueueName.Urgent, dueInMinutes: 50);
+        await RegisteredAsync("t-soon", QueueName.Urgent, dueInMinutes: 10);
+        await RegisteredAsync("t-overdue", QueueName.Urgent, dueInMinutes: -20);
+        await RegisteredAsync("t-routine", QueueName.Routine, dueInMinutes: 1);
+
+        var page = await Store.ListOpenAsync(QueueName.Urgent, 10, null);
+
+        page.Items.Select(t => t.Id).Should().Equal("t-overdue", "t-soon", "t-late");
+        page.ContinuationToken.Should().BeNull();
+        (await Store.ListOpenAsync(QueueName.Escalation, 10, null)).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Paging_returns_every_open_task_once_in_due_order_with_full_pages()
+    {
+        var expected = new List<string>();
+        for (var i = 0; i < 25; i++)
+        {
+            // Pairs share a due time, so the order must also be stable between equal due times.
+            var id = $"t-page-{i:D2}";
+            await RegisteredAsync(id, QueueName.Routine, dueInMinutes: 100 + (i / 2));
+            expected.Add(id);
+        }
+
+        var first = await Store.ListOpenAsync(QueueName.Routine, 10, null);
+        var all = await ListAllOpenAsync(QueueName.Routine, 10);
+
+        first.Items.Should().HaveCount(10);
+        first.ContinuationToken.Should().NotBeNull();
+        all.Select(t => t.Id).Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task A_page_sees_tasks_registered_after_the_previous_page_was_read()
+    {
+        await RegisteredAsync("t-a", QueueName.Urgent, 10);
+        await RegisteredAsync("t-b", QueueName.Urgent, 20);
+        var first = await Store.ListOpenAsync(QueueName.Urgent, 1, null);
+
+        await RegisteredAsync("t-c", QueueName.Urgent, 30);
+        var rest = new List<string>();
+        for (var token = first.ContinuationToken; token is not null;)
+        {
+            var page = await Store.ListOpenAsync(QueueName.Urgent, 1, token);
+            rest.AddRange(page.Items.Select(t => t.Id));
+            token = page.ContinuationToken;
+        }
+
+        first.Items.Select(t => t.Id).Should().Equal("t-a");
+        rest.Should().Equal("t-b", "t-c");
+    }
+
+    [Fact]
+    public async Task A_continuation_token_the_store_did_not_issue_is_rejected()
+    {
+        await RegisteredAsync("t-token");
+
+        var act = () => Store.ListOpenAsync(QueueName.Urgent, 10, "not-a-token!!");
+
+        await act.Should().ThrowAsync<ArgumentException>();
+    }
+
+    [Fact]
+    public async Task Claimed_tasks_stay_listed_while_closed_ones_drop_out()
+    {
+        await RegisteredAsync("t-pending", dueInMinutes: 10);
+        await RegisteredAsync("t-claimed", dueInMinutes: 20);
+        await RegisteredAsync("t-deciding", dueInMinutes: 30);
+        await RegisteredAsync("t-decided", dueInMinutes: 40);
+        await RegisteredAsync("t-expired", dueInMinutes: 50);
+        await Store.ClaimAsync("t-claimed", Alice, Clock.GetUtcNow().AddMinutes(15));
+        await Store.RecordDecisionAsync("t-deciding", Approval(Alice));
+        await Store.RecordDecisionAsync("t-decided", Approval(Alice));
+        await Store.CompleteDecisionAsync("t-decided");
+        await Store.MarkExpiredAsync("t-expired", "TaskTimedOut");
+
+        var open = await ListAllOpenAsync(QueueName.Urgent, 10);
+
+        open.Select(t => t.Id).Should().Equal("t-pending", "t-claimed");
+        open[1].Status.Should().Be(ReviewStatus.Claimed);
+        open[1].Claim!.ReviewerName.Should().Be(Alice.DisplayName);
+    }
+}
