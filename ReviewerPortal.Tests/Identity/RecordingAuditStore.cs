@@ -5,7 +5,7 @@ namespace ReviewerPortal.Tests.Identity;
 
 /// <summary>
 /// Passes everything to the application's task store and keeps a copy of each audit entry, because sign-in entries have
-/// no task id to list them by. Without a store underneath (before one is registered) it only keeps the audit entries.
+/// no task id to list them by. <see cref="FailAppends"/> makes the audit trail fail, as an unreachable store would.
 /// </summary>
 public sealed class RecordingAuditStore(IReviewTaskStore? inner = null) : IReviewTaskStore
 {
