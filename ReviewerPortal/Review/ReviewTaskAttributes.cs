@@ -23,6 +23,12 @@ public static class ReviewTaskAttributes
     public const string OpenByQueueIndex = "open-by-queue";
     public const string OpenQueue = "openQueue";
 
+    /// <summary>
+    /// The <see cref="OpenQueue"/> value of a task whose decision is recorded but not yet accepted by Step Functions
+    /// (DECIDING): it leaves its clinical queue, and the reconciler finds it in this index partition without a Scan.
+    /// </summary>
+    public const string DecidingQueue = "deciding";
+
     public const string TaskId = "taskId";
     public const string TaskToken = "taskToken";
     public const string ExecutionArn = "executionArn";

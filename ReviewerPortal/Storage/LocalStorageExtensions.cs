@@ -1,7 +1,22 @@
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Drafts;
+using ReviewerPortal.Review;
+using ReviewerPortal.Storage.Files;
+using ReviewerPortal.Storage.Sqlite;
+
 namespace ReviewerPortal.Storage;
 
 /// <summary>Local mode: a SQLite file for review tasks and a folder for drafts and reports.</summary>
 public static class LocalStorageExtensions
 {
-    public static IServiceCollection AddLocalStorage(this IServiceCollection services) => services;
+    public static IServiceCollection AddLocalStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => LocalDataPaths.From(
+            sp.GetRequiredService<IOptions<PortalOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>()));
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<LocalDataPaths>().DatabaseFile));
+        services.AddSingleton<IReviewTaskStore, SqliteReviewTaskStore>();
+        services.AddSingleton<IDraftStore>(sp => new FolderDraftStore(sp.GetRequiredService<LocalDataPaths>().ObjectsFolder));
+        return services;
+    }
 }

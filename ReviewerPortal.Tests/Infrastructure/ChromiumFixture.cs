@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+
+namespace ReviewerPortal.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (no Playwright browser download exists here). Share one per test class
+/// (<c>IClassFixture&lt;ChromiumFixture&gt;</c>) or per collection (<see cref="BrowserTests"/>); each test opens its
+/// own context with <see cref="NewPageAsync"/>.
+/// </summary>
+public sealed class ChromiumFixture : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Screenshots go under the test output, in <c>screenshots/</c>.</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name.EndsWith(".png", StringComparison.Ordinal) ? name : name + ".png");
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException($"{ExecutablePath} is missing: run tools/run-tests.sh (it installs Debian's chromium).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run",
+            ],
+        });
+    }
+
+    /// <summary>A page in a fresh context (own cookies) whose relative URLs resolve against <paramref name="baseAddress"/>.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>Browser tests in this collection share one Chromium and run one at a time (the machine has 2 cores).</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserTests : ICollectionFixture<ChromiumFixture>
+{
+    public const string Name = "Browser";
+}

@@ -1,0 +1,126 @@
+using ReviewerPortal.Review;
+
+namespace ReviewerPortal.Tests.Storage;
+
+/// <summary>The contract's decisions: recording, racing, completing, expiry and the reconciler's list.</summary>
+public abstract partial class ReviewTaskStoreContract
+{
+    [Fact]
+    public async Task Recording_a_decision_moves_the_task_to_deciding_with_the_decision_and_an_audit_entry()
+    {
+        await RegisteredAsync("t-decide");
+        await Store.ClaimAsync("t-decide", Alice, Clock.GetUtcNow().AddMinutes(15));
+        var approval = Approval(Alice);
+
+        var result = await Store.RecordDecisionAsync("t-decide", approval);
+
+        result.Kind.Should().Be(StoreResultKind.Applied);
+        var stored = await Store.GetAsync("t-decide");
+        stored!.Status.Should().Be(ReviewStatus.Deciding);
+        stored.Decision.Should().BeEquivalentTo(approval);
+        var audit = await Store.ListAuditAsync("t-decide");
+        audit.Should().ContainSingle(a => a.Action == "decided" && a.ActorId == Alice.Id && a.Detail == "approved");
+    }
+
+    [Fact]
+    public async Task A_rejection_keeps_its_reason()
+    {
+        await RegisteredAsync("t-reject");
+
+        await Store.RecordDecisionAsync("t-reject", Rejection(Bob));
+
+        (await Store.GetAsync("t-reject"))!.Decision!.Reason.Should().Be("Laterality wrong in the impression.");
+    }
+
+    [Fact]
+    public async Task Two_reviewers_racing_to_decide_one_task_have_exactly_one_winner()
+    {
+        await RegisteredAsync("t-race");
+
+        var results = await Task.WhenAll(
+            Task.Run(() => Store.RecordDecisionAsync("t-race", Approval(Alice))),
+            Task.Run(() => Store.RecordDecisionAsync("t-race", Rejection(Bob))));
+
+        results.Count(r => r.Applied).Should().Be(1);
+        var loser = results.Single(r => !r.Applied);
+        loser.Kind.Should().Be(StoreResultKind.Conflict);
+        var winner = results.Single(r => r.Applied).Task!.Decision!.Reviewer;
+        loser.Task!.Decision!.Reviewer.Should().Be(winner, "the loser is told who decided");
+        (await Store.ListAuditAsync("t-race")).Where(a => a.Action == "decided").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Deciding_a_task_someone_else_holds_is_a_conflict()
+    {
+        await RegisteredAsync("t-others");
+        await Store.ClaimAsync("t-others", Alice, Clock.GetUtcNow().AddMinutes(15));
+
+        var result = await Store.RecordDecisionAsync("t-others", Approval(Bob));
+
+        result.Kind.Should().Be(StoreResultKind.Conflict);
+        (await Store.GetAsync("t-others"))!.Status.Should().Be(ReviewStatus.Claimed);
+        (await Store.ListAuditAsync("t-others")).Should().NotContain(a => a.Action == "decided");
+    }
+
+    [Fact]
+    public async Task Completing_a_decision_moves_deciding_to_decided_once()
+    {
+        await RegisteredAsync("t-complete");
+        await Store.RecordDecisionAsync("t-complete", Approval(Alice));
+
+        var first = await Store.CompleteDecisionAsync("t-complete");
+        var second = await Store.CompleteDecisionAsync("t-complete");
+
+        first.Kind.Should().Be(StoreResultKind.Applied);
+        first.Task!.Status.Should().Be(ReviewStatus.Decided);
+        second.Kind.Should().Be(StoreResultKind.Conflict);
+        second.Task!.Status.Should().Be(ReviewStatus.Decided);
+    }
+
+    [Fact]
+    public async Task Completing_a_task_without_a_recorded_decision_is_a_conflict()
+    {
+        await RegisteredAsync("t-no-decision");
+
+        (await Store.CompleteDecisionAsync("t-no-decision")).Kind.Should().Be(StoreResultKind.Conflict);
+    }
+
+    [Fact]
+    public async Task Expiry_closes_open_and_deciding_tasks_with_an_audit_entry_but_never_a_decided_one()
+    {
+        await RegisteredAsync("t-open");
+        await RegisteredAsync("t-stuck");
+        await RegisteredAsync("t-done");
+        await Store.RecordDecisionAsync("t-stuck", Approval(Alice));
+        await Store.RecordDecisionAsync("t-done", Approval(Alice));
+        await Store.CompleteDecisionAsync("t-done");
+
+        var open = await Store.MarkExpiredAsync("t-open", "TaskTimedOut");
+        var stuck = await Store.MarkExpiredAsync("t-stuck", "TaskTimedOut");
+        var done = await Store.MarkExpiredAsync("t-done", "TaskTimedOut");
+
+        open.Task!.Status.Should().Be(ReviewStatus.Expired);
+        stuck.Task!.Status.Should().Be(ReviewStatus.Expired);
+        done.Kind.Should().Be(StoreResultKind.Conflict);
+        (await Store.GetAsync("t-done"))!.Status.Should().Be(ReviewStatus.Decided);
+        (await Store.ListAuditAsync("t-open")).Should().ContainSingle(a => a.Action == "expired" && a.Detail == "TaskTimedOut");
+    }
+
+    [Fact]
+    public async Task Tasks_left_in_deciding_are_listed_for_the_reconciler()
+    {
+        await RegisteredAsync("t-left-1");
+        await RegisteredAsync("t-left-2");
+        await RegisteredAsync("t-finished");
+        await RegisteredAsync("t-still-open");
+        await Store.RecordDecisionAsync("t-left-1", Approval(Alice));
+        await Store.RecordDecisionAsync("t-left-2", Rejection(Alice));
+        await Store.RecordDecisionAsync("t-finished", Approval(Alice));
+        await Store.CompleteDecisionAsync("t-finished");
+
+        var deciding = await Store.ListDecidingAsync(10);
+
+        deciding.Select(t => t.Id).Should().BeEquivalentTo(["t-left-1", "t-left-2"]);
+        (await Store.ListDecidingAsync(1)).Should().HaveCount(1);
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.Data.Sqlite;
+using ReviewerPortal.Review;
+using ReviewerPortal.Storage.Sqlite;
+using ReviewerPortal.Tests.Infrastructure;
+
+namespace ReviewerPortal.Tests.Storage.Sqlite;
+
+public sealed class SqliteReviewTaskStoreTests : ReviewTaskStoreContract
+{
+    private readonly TempDirectory _folder = new();
+    private readonly ReviewTaskChanges _changes = new();
+
+    private string DatabaseFile => _folder.File("tasks.db");
+
+    protected override Task<IReviewTaskStore> CreateStoreAsync(TimeProvider time) =>
+        Task.FromResult<IReviewTaskStore>(new SqliteReviewTaskStore(new SqliteDatabase(DatabaseFile), _changes, time));
+
+    public override Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Tasks_survive_reopening_the_file()
+    {
+        await RegisteredAsync("t-durable");
+        await Store.ClaimAsync("t-durable", Alice, Clock.GetUtcNow().AddMinutes(15));
+        SqliteConnection.ClearAllPools();
+
+        var reopened = new SqliteReviewTaskStore(new SqliteDatabase(DatabaseFile), new ReviewTaskChanges(), Clock);
+
+        (await reopened.GetAsync("t-durable"))!.Claim!.ReviewerId.Should().Be(Alice.Id);
+    }
+
+    [Fact]
+    public async Task The_file_is_in_wal_mode()
+    {
+        await RegisteredAsync("t-wal");
+
+        (await ScalarAsync("PRAGMA journal_mode")).Should().Be("wal");
+    }
+
+    [Fact]
+    public async Task Committed_changes_are_published_to_open_pages()
+    {
+        var seen = new List<ReviewTaskChanged>();
+        using var subscription = _changes.Subscribe(change =>
+        {
+            lock (seen)
+            {
+                seen.Add(change);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        await RegisteredAsync("t-live", QueueName.Routine);
+        await Store.ClaimAsync("t-live", Alice, Clock.GetUtcNow().AddMinutes(15));
+        await Store.ClaimAsync("t-live", Bob, Clock.GetUtcNow().AddMinutes(15));
+        await Store.RecordDecisionAsync("t-live", Approval(Alice));
+
+        seen.Should().Equal(
+            new ReviewTaskChanged("t-live", QueueName.Routine, ReviewStatus.Pending),
+            new ReviewTaskChanged("t-live", QueueName.Routine, ReviewStatus.Claimed),
+            new ReviewTaskChanged("t-live", QueueName.Routine, ReviewStatus.Deciding));
+    }
+
+    [Fact]
+    public async Task Listing_a_queue_page_is_one_range_scan_of_the_queue_index_without_sorting()
+    {
+        var task = await RegisteredAsync("t-plan");
+        var token = new KeysetToken(task.DueAt.UtcTicks, "t-plan").Encode();
+        var page = await Store.ListOpenAsync(QueueName.Urgent, 1, token);
+        page.Items.Should().BeEmpty();
+
+        var plan = await ScalarAsync(
+            "EXPLAIN QUERY PLAN " + SqliteReviewTaskStore.ListOpenSql(afterKey: true),
+            column: 3,
+            ("$queue", "urgent"),
+            ("$after_due", task.DueAt.UtcTicks),
+            ("$after_id", "t-plan"),
+            ("$limit", 26));
+
+        plan.Should().Contain("USING INDEX ix_review_tasks_queue_open_due").And.Contain("due_at").And.NotContain("TEMP B-TREE");
+    }
+
+    [Fact]
+    public async Task The_audit_trail_refuses_updates_and_deletes()
+    {
+        await RegisteredAsync("t-append-only");
+        await Store.RecordDecisionAsync("t-append-only", Approval(Alice));
+
+        var update = () => ScalarAsync("UPDATE audit SET action = 'nothing happened'");
+        var delete = () => ScalarAsync("DELETE FROM audit");
+
+        await update.Should().ThrowAsync<SqliteException>().WithMessage("*append-only*");
+        await delete.Should().ThrowAsync<SqliteException>().WithMessage("*append-only*");
+        (await Store.ListAuditAsync("t-append-only")).Should().ContainSingle();
+    }
+
+    private async Task<string?> ScalarAsync(string sql, int column = 0, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabaseFile}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? reader.GetValue(column)?.ToString() : null;
+    }
+}

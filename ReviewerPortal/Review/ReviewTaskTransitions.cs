@@ -1,0 +1,90 @@
+namespace ReviewerPortal.Review;
+
+/// <summary>
+/// The rules for moving a task between states, in one place for every store: each returns the task as it must be
+/// stored (version incremented), or null when the task's current state does not allow the change.
+/// </summary>
+public static class ReviewTaskTransitions
+{
+    /// <summary>An open task may be claimed unless someone else holds a live lease; re-claiming your own extends it.</summary>
+    public static ReviewTask? Claim(ReviewTask task, Reviewer reviewer, DateTimeOffset leaseUntil, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (!task.IsOpen || task.IsClaimedByOtherThan(reviewer.Id, now) || leaseUntil <= now)
+        {
+            return null;
+        }
+
+        return task with
+        {
+            Status = ReviewStatus.Claimed,
+            Claim = new ClaimLease(reviewer.Id, reviewer.DisplayName, leaseUntil),
+            Version = task.Version + 1,
+        };
+    }
+
+    /// <summary>Only the holder gives a claim back, whether or not its lease ran out; <paramref name="force"/> lets a supervisor do it.</summary>
+    public static ReviewTask? Release(ReviewTask task, Reviewer reviewer, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(reviewer);
+        if (task.Status != ReviewStatus.Claimed || (!force && task.Claim?.ReviewerId != reviewer.Id))
+        {
+            return null;
+        }
+
+        return task with { Status = ReviewStatus.Pending, Claim = null, Version = task.Version + 1 };
+    }
+
+    /// <summary>A decision is accepted while the task is open and nobody else holds a live claim on it.</summary>
+    public static ReviewTask? RecordDecision(ReviewTask task, Decision decision, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(decision);
+        if (!task.IsOpen || task.IsClaimedByOtherThan(decision.Reviewer.Id, now))
+        {
+            return null;
+        }
+
+        return task with { Status = ReviewStatus.Deciding, Decision = decision, Version = task.Version + 1 };
+    }
+
+    /// <summary>Only a recorded (DECIDING) decision can be completed.</summary>
+    public static ReviewTask? CompleteDecision(ReviewTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Status == ReviewStatus.Deciding
+            ? task with { Status = ReviewStatus.Decided, Version = task.Version + 1 }
+            : null;
+    }
+
+    /// <summary>
+    /// A task whose token is no longer valid is closed for good: open tasks, and DECIDING ones whose decision could not
+    /// be delivered. A DECIDED task keeps its outcome.
+    /// </summary>
+    public static ReviewTask? MarkExpired(ReviewTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.IsOpen || task.Status == ReviewStatus.Deciding
+            ? task with { Status = ReviewStatus.Expired, Claim = null, Version = task.Version + 1 }
+            : null;
+    }
+
+    /// <summary>The audit entry written in the same transaction as a recorded decision (no free text: reasons may hold PHI).</summary>
+    public static AuditEntry DecisionAudit(string taskId, Decision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return new AuditEntry(
+            taskId,
+            decision.DecidedAt,
+            decision.Reviewer.Id,
+            decision.Reviewer.DisplayName,
+            "decided",
+            decision.Outcome == DecisionOutcome.Approved ? "approved" : "rejected");
+    }
+
+    /// <summary>The audit entry written with an expiry; the reason comes from Step Functions (an error code), not a person.</summary>
+    public static AuditEntry ExpiryAudit(string taskId, DateTimeOffset at, string reason) =>
+        new(taskId, at, "system", "Reviewer Portal", "expired", reason);
+}

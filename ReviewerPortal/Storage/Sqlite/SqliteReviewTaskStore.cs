@@ -1,0 +1,216 @@
+using Microsoft.Data.Sqlite;
+using ReviewerPortal.Review;
+
+namespace ReviewerPortal.Storage.Sqlite;
+
+/// <summary>
+/// Review tasks in the Local mode's SQLite file. Every change runs in one IMMEDIATE transaction that reads the task,
+/// applies <see cref="ReviewTaskTransitions"/> and writes it back conditional on its version; committed changes are
+/// then published to open pages.
+/// </summary>
+public sealed class SqliteReviewTaskStore(SqliteDatabase database, ReviewTaskChanges changes, TimeProvider time) : IReviewTaskStore
+{
+    public const int MaxPageSize = 500;
+
+    public async Task<ReviewTask> RegisterAsync(ReviewTask task, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentException.ThrowIfNullOrWhiteSpace(task.Id);
+        var stored = task with { Version = 1 };
+        int inserted;
+        await using (var connection = database.Open())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                INSERT INTO review_tasks ({SqliteTaskRows.Columns}, open)
+                VALUES ($id, $task_token, $execution_arn, $case_id, $study_description, $modality, $urgency, $queue,
+                        $draft_location, $created_at, $due_at, $attempt, $status, $claimed_by, $claimed_by_name,
+                        $claim_until, $decision, $version, $open)
+                ON CONFLICT (id) DO NOTHING
+                """;
+            SqliteTaskRows.Bind(command, stored);
+            inserted = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (inserted == 0)
+        {
+            return await GetAsync(task.Id, cancellationToken) ?? stored;
+        }
+
+        Publish(stored);
+        return stored;
+    }
+
+    public async Task<ReviewTask?> GetAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Open();
+        return await ReadTaskAsync(connection, null, taskId, cancellationToken);
+    }
+
+    public async Task<TaskPage> ListOpenAsync(QueueName queue, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
+        var after = continuationToken is null ? (KeysetToken?)null : KeysetToken.Decode(continuationToken);
+
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = ListOpenSql(after is not null);
+        command.Parameters.AddWithValue("$queue", SqliteTaskRows.Wire(queue));
+        command.Parameters.AddWithValue("$limit", pageSize + 1);
+        if (after is { } key)
+        {
+            command.Parameters.AddWithValue("$after_due", key.DueTicks);
+            command.Parameters.AddWithValue("$after_id", key.Id);
+        }
+
+        var items = new List<ReviewTask>(pageSize + 1);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(SqliteTaskRows.Read(reader));
+            }
+        }
+
+        // One extra row tells whether another page exists, so the last page never hands out a token.
+        if (items.Count <= pageSize)
+        {
+            return new TaskPage(items, null);
+        }
+
+        items.RemoveAt(pageSize);
+        var last = items[^1];
+        return new TaskPage(items, new KeysetToken(last.DueAt.UtcTicks, last.Id).Encode());
+    }
+
+    /// <summary>Row-value comparison keeps listing a single range scan of ix_review_tasks_queue_open_due.</summary>
+    internal static string ListOpenSql(bool afterKey) => $"""
+        SELECT {SqliteTaskRows.Columns} FROM review_tasks
+        WHERE queue = $queue AND open = 1 {(afterKey ? "AND (due_at, id) > ($after_due, $after_id)" : "")}
+        ORDER BY due_at, id
+        LIMIT $limit
+        """;
+
+    public Task<StoreResult> ClaimAsync(string taskId, Reviewer reviewer, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+        ChangeAsync(taskId, task => ReviewTaskTransitions.Claim(task, reviewer, leaseUntil, time.GetUtcNow()), null, cancellationToken);
+
+    public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) =>
+        ChangeAsync(taskId, task => ReviewTaskTransitions.Release(task, reviewer, force), null, cancellationToken);
+
+    public Task<StoreResult> RecordDecisionAsync(string taskId, Decision decision, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
+            taskId,
+            task => ReviewTaskTransitions.RecordDecision(task, decision, time.GetUtcNow()),
+            _ => ReviewTaskTransitions.DecisionAudit(taskId, decision),
+            cancellationToken);
+
+    public Task<StoreResult> CompleteDecisionAsync(string taskId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(taskId, ReviewTaskTransitions.CompleteDecision, null, cancellationToken);
+
+    public Task<StoreResult> MarkExpiredAsync(string taskId, string reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
+            taskId,
+            ReviewTaskTransitions.MarkExpired,
+            _ => ReviewTaskTransitions.ExpiryAudit(taskId, time.GetUtcNow(), reason),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<ReviewTask>> ListDecidingAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SqliteTaskRows.Columns} FROM review_tasks WHERE status = 'DECIDING' ORDER BY due_at, id LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit);
+        var items = new List<ReviewTask>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(SqliteTaskRows.Read(reader));
+        }
+
+        return items;
+    }
+
+    public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = database.Open();
+        await SqliteAudit.AppendAsync(connection, null, entry, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = database.Open();
+        return await SqliteAudit.ListAsync(connection, taskId, cancellationToken);
+    }
+
+    /// <summary>Reads, transitions and writes one task (plus its audit entry) in one transaction, then publishes.</summary>
+    private async Task<StoreResult> ChangeAsync(
+        string taskId,
+        Func<ReviewTask, ReviewTask?> transition,
+        Func<ReviewTask, AuditEntry?>? audit,
+        CancellationToken cancellationToken)
+    {
+        ReviewTask next;
+        await using (var connection = database.Open())
+        {
+            // IMMEDIATE: take the write lock before reading, so no other writer can slip in between.
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var current = await ReadTaskAsync(connection, transaction, taskId, cancellationToken);
+            if (current is null)
+            {
+                return StoreResult.NotFound;
+            }
+
+            var changed = transition(current);
+            if (changed is null)
+            {
+                return new StoreResult(StoreResultKind.Conflict, current);
+            }
+
+            next = changed;
+            if (!await WriteAsync(connection, transaction, next, current.Version, cancellationToken))
+            {
+                return new StoreResult(StoreResultKind.Conflict, current);
+            }
+
+            if (audit?.Invoke(next) is { } entry)
+            {
+                await SqliteAudit.AppendAsync(connection, transaction, entry, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        Publish(next);
+        return new StoreResult(StoreResultKind.Applied, next);
+    }
+
+    private static async Task<bool> WriteAsync(SqliteConnection connection, SqliteTransaction transaction, ReviewTask task, long expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE review_tasks
+            SET status = $status, open = $open, claimed_by = $claimed_by, claimed_by_name = $claimed_by_name,
+                claim_until = $claim_until, decision = $decision, version = $version
+            WHERE id = $id AND version = $expected_version
+            """;
+        SqliteTaskRows.Bind(command, task);
+        command.Parameters.AddWithValue("$expected_version", expectedVersion);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static async Task<ReviewTask?> ReadTaskAsync(SqliteConnection connection, SqliteTransaction? transaction, string taskId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {SqliteTaskRows.Columns} FROM review_tasks WHERE id = $id";
+        command.Parameters.AddWithValue("$id", taskId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? SqliteTaskRows.Read(reader) : null;
+    }
+
+    private void Publish(ReviewTask task) => changes.Publish(new ReviewTaskChanged(task.Id, task.Queue, task.Status));
+}
