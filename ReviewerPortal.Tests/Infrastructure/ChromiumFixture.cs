@@ -58,6 +58,14 @@ public sealed class ChromiumFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Opens <paramref name="path"/> and waits until the Blazor circuit is live (the layout marks it), so clicks work.</summary>
+    public static async Task GotoInteractiveAsync(IPage page, string path)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(path);
+        await page.Locator("main[data-interactive]").WaitForAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)
