@@ -1,0 +1,72 @@
+namespace ReviewerPortal.Workflow.LocalResources;
+
+/// <summary>The de-identified studies of the local imaging store: urgent and routine cases across modalities.</summary>
+public static class DemoStudies
+{
+    /// <summary>The single local HealthImaging datastore (32 hex characters, as AWS issues them).</summary>
+    public const string DatastoreId = "0d5c1ab1e4c94f0e8f3f1c1b2a7d6e01";
+
+    public static DemoStudy CtHeadStroke { get; } = new(
+        "ct-head-stroke", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a61", "1.2.826.0.1.3680043.10.511.1001",
+        "CT HEAD WITHOUT CONTRAST", "CT", "Suspected acute stroke: sudden left-sided weakness and slurred speech, onset 90 minutes ago.",
+        "urgent", "M", "071Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1001.1", "CT", "Axial brain 5 mm", "HEAD", 32),
+            new("1.2.826.0.1.3680043.10.511.1001.2", "CT", "Axial bone 1.25 mm", "HEAD", 128),
+        ]);
+
+    public static DemoStudy CtPulmonaryAngiogram { get; } = new(
+        "ctpa-embolism", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a62", "1.2.826.0.1.3680043.10.511.1002",
+        "CT PULMONARY ANGIOGRAM", "CT", "Pleuritic chest pain and tachycardia after long-haul flight; Wells score 6.",
+        "urgent", "F", "043Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1002.1", "CT", "CTPA arterial 1 mm", "CHEST", 310),
+            new("1.2.826.0.1.3680043.10.511.1002.2", "CT", "MIP coronal 10 mm", "CHEST", 40),
+        ]);
+
+    public static DemoStudy CtAbdomenAppendicitis { get; } = new(
+        "ct-abdomen-appendix", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a63", "1.2.826.0.1.3680043.10.511.1003",
+        "CT ABDOMEN AND PELVIS WITH CONTRAST", "CT", "Right iliac fossa pain, fever and raised inflammatory markers; query appendicitis.",
+        "urgent", "M", "024Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1003.1", "CT", "Portal venous axial 2 mm", "ABDOMEN", 240),
+            new("1.2.826.0.1.3680043.10.511.1003.2", "CT", "Coronal reformat 3 mm", "ABDOMEN", 90),
+        ]);
+
+    public static DemoStudy ChestXray { get; } = new(
+        "cxr-cough", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a64", "1.2.826.0.1.3680043.10.511.1004",
+        "XR CHEST PA AND LATERAL", "DX", "Persistent cough for six weeks in a former smoker.",
+        "routine", "F", "062Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1004.1", "DX", "PA", "CHEST", 1),
+            new("1.2.826.0.1.3680043.10.511.1004.2", "DX", "Lateral", "CHEST", 1),
+        ]);
+
+    public static DemoStudy MriKnee { get; } = new(
+        "mri-knee-meniscus", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a65", "1.2.826.0.1.3680043.10.511.1005",
+        "MRI KNEE RIGHT WITHOUT CONTRAST", "MR", "Twisting injury playing football; medial joint line pain and locking.",
+        "routine", "M", "035Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1005.1", "MR", "Sagittal PD fat-sat", "KNEE", 28),
+            new("1.2.826.0.1.3680043.10.511.1005.2", "MR", "Coronal PD fat-sat", "KNEE", 26),
+            new("1.2.826.0.1.3680043.10.511.1005.3", "MR", "Axial T2", "KNEE", 24),
+        ]);
+
+    public static DemoStudy MriLumbarSpine { get; } = new(
+        "mri-lumbar-spine", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a66", "1.2.826.0.1.3680043.10.511.1006",
+        "MRI LUMBAR SPINE WITHOUT CONTRAST", "MR", "Low back pain radiating to the left leg for three months; no red flags.",
+        "routine", "F", "052Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1006.1", "MR", "Sagittal T2", "LSPINE", 15),
+            new("1.2.826.0.1.3680043.10.511.1006.2", "MR", "Axial T2", "LSPINE", 30),
+        ]);
+
+    public static IReadOnlyList<DemoStudy> All { get; } =
+        [CtHeadStroke, CtPulmonaryAngiogram, CtAbdomenAppendicitis, ChestXray, MriKnee, MriLumbarSpine];
+
+    public static DemoStudy? FindByImageSet(string imageSetId) =>
+        All.FirstOrDefault(s => string.Equals(s.ImageSetId, imageSetId, StringComparison.Ordinal));
+
+    public static DemoStudy? FindByKey(string key) =>
+        All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
+}

@@ -1,0 +1,20 @@
+namespace ReviewerPortal.Workflow.LocalResources;
+
+/// <summary>One series of a demo study, as HealthImaging lists it under <c>Study.Series</c>.</summary>
+public sealed record DemoSeries(string SeriesInstanceUid, string Modality, string Description, string BodyPart, int Instances);
+
+/// <summary>
+/// A de-identified demo study held by the local HealthImaging stand-in: what a case refers to (datastore and image set)
+/// and the metadata the draft generator reads. No real patient data; identifiers are synthetic.
+/// </summary>
+public sealed record DemoStudy(
+    string Key,
+    string ImageSetId,
+    string StudyInstanceUid,
+    string StudyDescription,
+    string Modality,
+    string Indication,
+    string Urgency,
+    string PatientSex,
+    string PatientAge,
+    IReadOnlyList<DemoSeries> Series);

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Review;
+using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Workflow.Templates;
+using A = ReviewerPortal.Review.ReviewTaskAttributes;
+
+namespace ReviewerPortal.Workflow.LocalResources;
+
+/// <summary>
+/// DynamoDB <c>updateItem</c> on a review-task item, as the templates use it: closing a timed-out or breached task
+/// (status EXPIRED, openQueue removed) and recording what the workflow did with it (published, withdrawn) in the
+/// task's audit trail. Updates outside that vocabulary are refused, so a template change cannot silently do nothing.
+/// </summary>
+public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IOptions<WorkflowTemplateOptions> templates, TimeProvider clock)
+    : ILocalResourceHandler
+{
+    private const string Service = "DynamoDB";
+    private const string WorkflowOutcome = "workflowOutcome";
+    private const string ClosedReason = "closedReason";
+    private const string ReportUri = "reportUri";
+
+    public bool CanHandle(string resource) => resource == ResourceArns.DynamoDbUpdateItem;
+
+    public async Task<JsonNode?> InvokeAsync(ResourceInvocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ReviewGateHandler.RequireTable(invocation, templates.Value);
+        var taskId = TaskIdOf(invocation.RequiredObject(Service, "Key"));
+        var update = UpdateExpression.Parse(
+            invocation.RequiredString(Service, "UpdateExpression"),
+            invocation.Parameters?["ExpressionAttributeNames"] as JsonObject,
+            invocation.Parameters?["ExpressionAttributeValues"] as JsonObject);
+
+        var unknown = update.Set.Keys.Concat(update.Remove)
+            .Where(n => n is not (A.Status or A.OpenQueue or WorkflowOutcome or ClosedReason or ReportUri))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ResourceFailedException($"{Service}.ValidationException", "The local review-task table cannot update: " + string.Join(", ", unknown));
+        }
+
+        if (await store.GetAsync(taskId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw new ResourceFailedException($"{Service}.ConditionalCheckFailedException", "No review task has this key.");
+        }
+
+        if (update.Set.TryGetValue(A.Status, out var status))
+        {
+            if (status != "EXPIRED")
+            {
+                throw new ResourceFailedException($"{Service}.ValidationException", "Workflows may only set a review task's status to EXPIRED.");
+            }
+
+            // Already decided or expired: the task is closed either way, which is what the workflow asks for.
+            await store.MarkExpiredAsync(taskId, update.Set.GetValueOrDefault(ClosedReason) ?? "closed by the workflow", cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (update.Set.TryGetValue(WorkflowOutcome, out var outcome))
+        {
+            await store.AppendAuditAsync(
+                new AuditEntry(taskId, clock.GetUtcNow(), "workflow", "Study review workflow", "workflow-" + outcome, update.Set.GetValueOrDefault(ReportUri)),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return new JsonObject();
+    }
+
+    private static string TaskIdOf(JsonObject key)
+    {
+        var pk = key[A.PartitionKey]?["S"]?.GetValue<string>();
+        var sk = key[A.SortKey]?["S"]?.GetValue<string>();
+        return pk is not null && pk.StartsWith(A.TaskPartitionPrefix, StringComparison.Ordinal) && sk == A.TaskSortKey
+            ? pk[A.TaskPartitionPrefix.Length..]
+            : throw new ResourceFailedException($"{Service}.ValidationException", "Key must be a review task's key (pk = TASK#id, sk = TASK).");
+    }
+}
