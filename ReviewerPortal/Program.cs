@@ -23,6 +23,7 @@ app.UseStaticFiles();
 app.UsePortalIdentity();
 app.UseAntiforgery();
 app.MapHealthEndpoints();
+app.MapReadinessEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
