@@ -1,5 +1,6 @@
 using ReviewerPortal;
 using ReviewerPortal.Components;
+using ReviewerPortal.Demo;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Operations;
 using ReviewerPortal.Review;
@@ -14,6 +15,7 @@ builder.AddPortalIdentity();
 builder.Services.AddReviewFeature();
 builder.Services.AddPortalStorage(portal);
 builder.Services.AddWorkflow(portal);
+builder.Services.AddDemoCases(portal);
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.UseStaticFiles();
 app.UsePortalIdentity();
 app.UseAntiforgery();
 app.MapHealthEndpoints();
+app.MapReadinessEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
