@@ -81,7 +81,7 @@ internal sealed class MathRandomFunction : IntrinsicFunction
 
 #pragma warning disable CA5394 // not security relevant: workflow sampling, and a seed must give a repeatable value.
         var random = arguments.Count == 3 ? new Random((int)IntegerArgument(arguments, 2)) : Random.Shared;
-        return JsonValue.Create(random.NextInt64(start, end));
+        return Number(random.NextInt64(start, end));
 #pragma warning restore CA5394
     }
 }
