@@ -37,6 +37,10 @@ public static class AwsStorageExtensions
         // Other ECS tasks write to the same table: one watcher per process carries their changes to live pages here.
         services.AddHostedService<ReviewTaskChangeWatcher>();
 
+        // The review gate writes no due time (JSONPath cannot compute one); this gives new gate items theirs.
+        services.AddSingleton<ReviewGateIntake>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReviewGateIntake>());
+
         services.AddReadinessCheck<DynamoDbReadinessCheck>();
         services.AddReadinessCheck<S3ReadinessCheck>();
         return services;
