@@ -43,8 +43,8 @@ internal static class EngineBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var executions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5000;
-        var paused = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
+        var executions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5000;
+        var paused = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
         var folder = Directory.CreateTempSubdirectory("engine-bench-");
         try
         {

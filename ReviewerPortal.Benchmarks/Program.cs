@@ -1,15 +1,18 @@
 using ReviewerPortal.Benchmarks;
 
-// One benchmark per file; the first argument picks it.
-return args.FirstOrDefault() switch
+// Benchmarks print figures; they are programs, not timed tests. Run one by name:
+//   dotnet run -c Release --project ReviewerPortal.Benchmarks -- <name> [options]
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
-    "engine" => await EngineBenchmark.RunAsync(args),
-    _ => Usage(),
+    ["queue-listing"] = QueueListingBenchmark.RunAsync,
+    ["step-functions-api"] = StepFunctionsApiBenchmark.RunAsync,
+    ["engine"] = EngineBenchmark.RunAsync,
 };
 
-static int Usage()
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
-    Console.WriteLine("usage: dotnet run --project ReviewerPortal.Benchmarks -c Release -- <benchmark> [options]");
-    Console.WriteLine("  engine [executions=5000] [paused=10000]   local ASL engine vs moto: throughput and paused-execution memory");
-    return 1;
+    Console.Error.WriteLine($"Usage: ReviewerPortal.Benchmarks <{string.Join('|', benchmarks.Keys)}> [options]");
+    return 2;
 }
+
+return await run(args[1..]);
