@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["queue-listing"] = QueueListingBenchmark.RunAsync,
     ["dynamodb-store"] = DynamoDbStoreBenchmark.RunAsync,
     ["step-functions-api"] = StepFunctionsApiBenchmark.RunAsync,
+    ["engine"] = EngineBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
