@@ -37,6 +37,9 @@ public class PortalApp : WebApplicationFactory<Program>
             ["Portal:Mode"] = "Local",
             ["Portal:DataDirectory"] = DataDirectory.Path,
             ["Demo:SeedOnStart"] = "false",
+
+            // The local Step Functions API on a free port, so that parallel test portals never contend for 8083.
+            ["LocalEngine:ApiUrl"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

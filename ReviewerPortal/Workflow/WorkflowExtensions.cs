@@ -1,6 +1,7 @@
 using ReviewerPortal.Workflow.Asl;
 using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.Workflow.StepFunctionsApi;
 
 namespace ReviewerPortal.Workflow;
 
@@ -11,6 +12,6 @@ public static class WorkflowExtensions
         portal.Mode switch
         {
             PortalMode.Aws => services.AddStepFunctionsClient(),
-            _ => services.AddLocalStepFunctions().AddLocalResources(),
+            _ => services.AddLocalStepFunctions().AddLocalResources().AddStepFunctionsApi(),
         };
 }

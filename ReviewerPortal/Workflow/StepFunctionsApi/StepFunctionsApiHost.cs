@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Workflow.StepFunctions;
+
+namespace ReviewerPortal.Workflow.StepFunctionsApi;
+
+/// <summary>
+/// Runs the Step Functions API on its own Kestrel listener, apart from the portal's pages, so that no portal sign-in,
+/// cookies or antiforgery apply to it. A listener that cannot start (the port is taken) is logged, and the portal runs on.
+/// </summary>
+public sealed partial class StepFunctionsApiHost(
+    IServiceProvider services, IOptions<StepFunctionsApiOptions> options, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<StepFunctionsApiHost>();
+    private WebApplication? _app;
+
+    /// <summary>The address the API listens on once started (the real port when the option asked for port 0); null when not serving.</summary>
+    public Uri? Address { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var url = options.Value.ApiUrl;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return;
+        }
+
+        if (services.GetService<IAmazonStepFunctions>() is not { } api)
+        {
+            LogNoEngine(_logger);
+            return;
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls(url);
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton(api);
+        builder.Services.AddSingleton<StepFunctionsApiEndpoint>();
+        var app = builder.Build();
+        var endpoint = app.Services.GetRequiredService<StepFunctionsApiEndpoint>();
+        app.Run(endpoint.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            LogCannotListen(_logger, e, url);
+            await app.DisposeAsync().ConfigureAwait(false);
+            return;
+        }
+
+        _app = app;
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? url;
+        Address = new Uri(bound);
+        if (!IPAddress.TryParse(Address.Host, out var ip) || !IPAddress.IsLoopback(ip))
+        {
+            LogNotLoopback(_logger, Address);
+        }
+
+        LogListening(_logger, Address);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _app = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Step Functions API (JSON 1.0) listening on {Address}")]
+    private static partial void LogListening(ILogger logger, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Step Functions API not served: cannot listen on {Url} (is the port taken? set LocalEngine:ApiUrl)")]
+    private static partial void LogCannotListen(ILogger logger, Exception exception, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Step Functions API listens on {Address}, beyond loopback; it does not check signatures")]
+    private static partial void LogNotLoopback(ILogger logger, Uri address);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Step Functions API not served: no Step Functions engine is registered")]
+    private static partial void LogNoEngine(ILogger logger);
+}

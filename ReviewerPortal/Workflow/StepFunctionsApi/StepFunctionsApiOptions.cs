@@ -1,0 +1,10 @@
+namespace ReviewerPortal.Workflow.StepFunctionsApi;
+
+/// <summary>Where Local mode serves the Step Functions API; bound from the <c>LocalEngine</c> section.</summary>
+public sealed class StepFunctionsApiOptions
+{
+    public const string Section = "LocalEngine";
+
+    /// <summary>The address of the API (<c>LocalEngine:ApiUrl</c>): loopback by default, port 0 picks a free port, empty turns it off.</summary>
+    public string? ApiUrl { get; set; } = "http://127.0.0.1:8083";
+}
