@@ -26,7 +26,9 @@ public sealed class ClaimHeartbeats(
         }
         catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
         {
-            if (CallbackErrors.Classify(e) == CallbackErrorKind.TokenClosed)
+            // Only an answer that the task itself is over closes it: moto (and an un-heartbeated gate) may answer
+            // InvalidToken to a heartbeat for a task that still accepts its decision.
+            if (e is TaskTimedOutException or TaskDoesNotExistException)
             {
                 await store.MarkExpiredAsync(task.Id, (e as Amazon.Runtime.AmazonServiceException)?.ErrorCode ?? "TaskTimedOut", cancellationToken).ConfigureAwait(false);
                 return false;
