@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 var portal = builder.AddPortalOptions();
 
 builder.Services.AddPortalUi();
-builder.Services.AddPortalIdentity();
+builder.AddPortalIdentity();
 builder.Services.AddReviewFeature();
 builder.Services.AddPortalStorage(portal);
 builder.Services.AddWorkflow(portal);

@@ -176,6 +176,6 @@ public class ReviewTaskItemTests
         var byText = times.OrderBy(IsoTimestamp.Format, StringComparer.Ordinal).Select(IsoTimestamp.Format);
 
         byText.Should().Equal(times.Order().Select(IsoTimestamp.Format));
-        IsoTimestamp.Format(Created.ToOffset(TimeSpan.FromHours(2))).Should().Be("2026-11-22T03:04:05.120Z");
+        IsoTimestamp.Format(Created.ToOffset(TimeSpan.FromHours(2))).Should().Be("2026-11-22T03:04:05.1200000Z");
     }
 }

@@ -3,12 +3,14 @@ using System.Globalization;
 namespace ReviewerPortal.Storage.DynamoDb;
 
 /// <summary>
-/// The item's timestamps: ISO-8601 UTC strings with exactly three fraction digits (<c>2026-11-22T03:04:05.000Z</c>),
-/// so that they sort as text in the index. Reading also accepts other ISO-8601 forms a template may write.
+/// The item's timestamps: ISO-8601 UTC strings with a fixed seven fraction digits (<c>2026-11-22T03:04:05.1234567Z</c>),
+/// so that they sort as text in the index and round-trip exactly. Reading also accepts the other ISO-8601 forms a
+/// template may write (Step Functions' <c>$$.State.EnteredTime</c> has three digits; mixed with ours, only times within
+/// the same millisecond can sort out of order).
 /// </summary>
 public static class IsoTimestamp
 {
-    private const string WriteFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+    private const string WriteFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     private static readonly string[] ReadFormats =
     [
@@ -37,10 +39,6 @@ public static class IsoTimestamp
         value = parsed.ToUniversalTime();
         return true;
     }
-
-    /// <summary>Whole milliseconds, as stored: comparisons with a stored value must use the same precision.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset value) =>
-        new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 
     private static bool HasNegativeOffset(string text) => text.Length > 6 && text[^6] == '-';
 }

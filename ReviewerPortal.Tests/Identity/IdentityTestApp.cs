@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Infrastructure;
+
+namespace ReviewerPortal.Tests.Identity;
+
+/// <summary>
+/// The portal (<see cref="PortalApp"/>) in a chosen environment, with every log line captured and a copy of every
+/// audit entry it appends to its real task store.
+/// </summary>
+public sealed class IdentityTestApp(string environment = "Development", IDictionary<string, string?>? settings = null)
+    : PortalApp(settings)
+{
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Audit entries the application appended (also written to its SQLite task store).</summary>
+    public RecordingAuditStore Audit { get; private set; } = new();
+
+    public Uri BaseUri => BaseAddress;
+
+    public IServiceProvider AppServices => Services;
+
+    /// <summary>An HTTP client on the real socket that neither follows redirects nor keeps cookies: tests see every step.</summary>
+    public HttpClient CreateRawClient() =>
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment(environment);
+        // Outside Development, package assets (_content/…) are served only from a published app; the tests run the build output.
+        builder.UseStaticWebAssets();
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureServices(services =>
+        {
+            var real = services.Last(s => s.ServiceType == typeof(IReviewTaskStore) && !s.IsKeyedService);
+            services.Remove(real);
+            services.AddSingleton<IReviewTaskStore>(provider => Audit = new RecordingAuditStore(Resolve(real, provider)));
+        });
+    }
+
+    private static IReviewTaskStore Resolve(ServiceDescriptor descriptor, IServiceProvider provider) =>
+        (IReviewTaskStore)(descriptor.ImplementationInstance
+            ?? descriptor.ImplementationFactory?.Invoke(provider)
+            ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
+}

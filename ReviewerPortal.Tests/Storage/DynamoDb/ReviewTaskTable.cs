@@ -1,0 +1,105 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Review;
+using ReviewerPortal.Storage;
+using ReviewerPortal.Storage.DynamoDb;
+using A = ReviewerPortal.Review.ReviewTaskAttributes;
+
+namespace ReviewerPortal.Tests.Storage.DynamoDb;
+
+/// <summary>
+/// A fresh review-tasks table on a local DynamoDB (moto or dynalite), laid out as deploy/ declares it: keys, the sparse
+/// open-by-queue index projecting everything, and TTL on <c>expiresAt</c> where the server supports it.
+/// </summary>
+public sealed class ReviewTaskTable
+{
+    private ReviewTaskTable(IAmazonDynamoDB client, AwsOptions options)
+    {
+        Client = client;
+        Options = options;
+    }
+
+    public IAmazonDynamoDB Client { get; }
+
+    public AwsOptions Options { get; }
+
+    public string Name => Options.TableName!;
+
+    public static IAmazonDynamoDB ClientFor(Uri serviceUrl, AwsOptions? options = null) =>
+        new AmazonDynamoDBClient(
+            new BasicAWSCredentials("testing", "testing"),
+            AwsClientConfigs.DynamoDb(options ?? new AwsOptions { Region = "us-east-1", ServiceUrls = { DynamoDb = serviceUrl } }));
+
+    public static async Task<ReviewTaskTable> CreateAsync(Uri serviceUrl, bool enableTtl)
+    {
+        var options = new AwsOptions
+        {
+            Region = "us-east-1",
+            TableName = "review-tasks-" + Guid.NewGuid().ToString("N")[..8],
+            DraftBucket = "unused",
+            ServiceUrls = { DynamoDb = serviceUrl },
+        };
+        var client = ClientFor(serviceUrl, options);
+        await client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = options.TableName,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions =
+            [
+                new AttributeDefinition(A.PartitionKey, ScalarAttributeType.S),
+                new AttributeDefinition(A.SortKey, ScalarAttributeType.S),
+                new AttributeDefinition(A.OpenQueue, ScalarAttributeType.S),
+                new AttributeDefinition(A.DueAt, ScalarAttributeType.S),
+            ],
+            KeySchema = [new KeySchemaElement(A.PartitionKey, KeyType.HASH), new KeySchemaElement(A.SortKey, KeyType.RANGE)],
+            GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    IndexName = A.OpenByQueueIndex,
+                    KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.DueAt, KeyType.RANGE)],
+                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
+                },
+            ],
+        });
+        await WaitUntilActiveAsync(client, options.TableName!);
+        if (enableTtl)
+        {
+            await client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
+            {
+                TableName = options.TableName,
+                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = A.ExpiresAt, Enabled = true },
+            });
+        }
+
+        return new ReviewTaskTable(client, options);
+    }
+
+    /// <summary>dynalite, like DynamoDB, creates tables asynchronously (CREATING, then ACTIVE).</summary>
+    private static async Task WaitUntilActiveAsync(IAmazonDynamoDB client, string tableName)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var table = (await client.DescribeTableAsync(tableName)).Table;
+            if (table.TableStatus == TableStatus.ACTIVE && (table.GlobalSecondaryIndexes ?? []).All(g => g.IndexStatus == IndexStatus.ACTIVE))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Table {tableName} did not become active.");
+    }
+
+    public DynamoDbTaskStore Store(TimeProvider time, MalformedTaskItems? malformed = null, ReviewTaskChanges? changes = null) =>
+        new(Client, Microsoft.Extensions.Options.Options.Create(Options), time, malformed ?? Malformed(time), changes ?? new ReviewTaskChanges());
+
+    public static MalformedTaskItems Malformed(TimeProvider time) => new(time, NullLogger<MalformedTaskItems>.Instance);
+
+    public Task PutRawAsync(Dictionary<string, AttributeValue> item) =>
+        Client.PutItemAsync(new PutItemRequest { TableName = Name, Item = item });
+}

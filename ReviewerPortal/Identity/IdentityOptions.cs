@@ -1,0 +1,62 @@
+namespace ReviewerPortal.Identity;
+
+/// <summary>How people sign in.</summary>
+public enum IdentityMode
+{
+    /// <summary>A persona picker (clinician, supervisor, operator); allowed only in the Development environment.</summary>
+    Development,
+
+    /// <summary>OpenID Connect authorization code flow with PKCE, e.g. Microsoft Entra ID.</summary>
+    Oidc,
+}
+
+/// <summary>Sign-in settings, bound from the <c>Identity</c> section.</summary>
+public sealed class IdentityOptions
+{
+    public const string Section = "Identity";
+
+    public IdentityMode Mode { get; set; } = IdentityMode.Development;
+
+    /// <summary>The provider's issuer URL, e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>; discovery is read below it.</summary>
+    public Uri? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>Sent to the token endpoint with <c>client_secret_post</c>; leave empty for a public client (PKCE alone).</summary>
+    public string? ClientSecret { get; set; }
+
+    public string Scopes { get; set; } = "openid profile";
+
+    /// <summary>The claim the provider puts app roles in (Entra ID: <c>roles</c>).</summary>
+    public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>
+    /// Provider role value → portal role (<c>Clinician</c>, <c>Supervisor</c>, <c>Operator</c>). When empty, provider
+    /// values equal to a portal role name map to it; values that map to nothing grant nothing.
+    /// </summary>
+    public Dictionary<string, string> RoleMapping { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Entra multi-tenant authorities (<c>organizations</c>, <c>common</c>) publish the issuer <c>…/{tenantid}/v2.0</c>;
+    /// only these tenant ids are then accepted. Ignored for a single-tenant authority, whose issuer is exact.
+    /// </summary>
+    public List<string> AllowedTenants { get; } = [];
+
+    /// <summary>
+    /// The portal's public origin (e.g. <c>https://portal.example.org</c>) for redirect URIs when it runs behind a TLS
+    /// terminating load balancer; when empty the request's own scheme and host are used.
+    /// </summary>
+    public Uri? PublicOrigin { get; set; }
+
+    /// <summary>Signed-in sessions end after this much inactivity (sliding).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>…and in any case this long after sign-in (absolute cap), so role changes take effect.</summary>
+    public TimeSpan MaxSessionLifetime { get; set; } = TimeSpan.FromHours(10);
+
+    /// <summary>Tolerance for clock differences when checking ID token lifetimes.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a started sign-in (state, nonce, PKCE verifier) stays redeemable.</summary>
+    public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

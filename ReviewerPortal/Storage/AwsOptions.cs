@@ -1,0 +1,78 @@
+using ReviewerPortal.Review;
+
+namespace ReviewerPortal.Storage;
+
+/// <summary>Where Aws mode keeps review tasks, drafts and reports; bound from the <c>Aws</c> section.</summary>
+/// <remarks>Credentials never come from here: the AWS SDK's default chain finds them (ECS task role, environment, profile).</remarks>
+public sealed class AwsOptions
+{
+    public const string Section = "Aws";
+
+    /// <summary>AWS region of the table and the bucket, e.g. <c>eu-west-1</c>. Required in Aws mode.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The review-tasks table (see <see cref="ReviewTaskAttributes"/> for its layout). Required in Aws mode.</summary>
+    public string? TableName { get; set; }
+
+    /// <summary>The sparse index of open tasks by queue and due time.</summary>
+    public string OpenByQueueIndexName { get; set; } = ReviewTaskAttributes.OpenByQueueIndex;
+
+    /// <summary>The bucket final reports are written to; drafts are read wherever their task's <c>s3://</c> URI points. Required in Aws mode.</summary>
+    public string? DraftBucket { get; set; }
+
+    /// <summary>Key prefix of AI drafts in <see cref="DraftBucket"/>.</summary>
+    public string DraftPrefix { get; set; } = "drafts/";
+
+    /// <summary>Key prefix of approved final reports in <see cref="DraftBucket"/>.</summary>
+    public string ReportPrefix { get; set; } = "reports/";
+
+    /// <summary>A KMS key for final reports (SSE-KMS); when empty, reports are written with SSE-S3 (AES256).</summary>
+    public string? ReportKmsKeyId { get; set; }
+
+    /// <summary>Endpoint overrides (VPC endpoints, or moto and dynalite in tests); empty means the public AWS endpoint.</summary>
+    public AwsServiceUrls ServiceUrls { get; set; } = new();
+
+    /// <summary>Time allowed for one request to DynamoDB or S3 before the SDK retries it.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>SDK retries after the first attempt (throttling, 5xx, timeouts).</summary>
+    public int MaxErrorRetry { get; set; } = 3;
+
+    /// <summary>How long <c>/readyz</c> waits for each dependency before reporting it unreachable.</summary>
+    public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long a closed task stays in the table before its TTL deletes it (its audit entries stay).</summary>
+    public TimeSpan ClosedTaskRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often this process's one change watcher reads the open-task index to update live pages.</summary>
+    public TimeSpan ChangeWatchInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The settings Aws mode cannot start without, as <c>Aws:Name</c>, for the start-up message.</summary>
+    public IReadOnlyList<string> MissingRequiredSettings()
+    {
+        var missing = new List<string>();
+        AddIfBlank(missing, Region, nameof(Region));
+        AddIfBlank(missing, TableName, nameof(TableName));
+        AddIfBlank(missing, DraftBucket, nameof(DraftBucket));
+        AddIfBlank(missing, OpenByQueueIndexName, nameof(OpenByQueueIndexName));
+        return missing;
+    }
+
+    private static void AddIfBlank(List<string> missing, string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            missing.Add($"{Section}:{name}");
+        }
+    }
+}
+
+/// <summary>Per-service endpoint overrides, e.g. <c>http://127.0.0.1:5000</c> for moto.</summary>
+public sealed class AwsServiceUrls
+{
+    public Uri? DynamoDb { get; set; }
+
+    public Uri? S3 { get; set; }
+
+    public Uri? StepFunctions { get; set; }
+}

@@ -1,0 +1,54 @@
+using ReviewerPortal.Workflow.Asl.Model;
+
+namespace ReviewerPortal.Workflow.Asl.Execution;
+
+internal enum CallbackResult
+{
+    Succeeded,
+    Failed,
+    TimedOut,
+    HeartbeatTimedOut,
+}
+
+/// <summary>How a paused task ended: SendTaskSuccess, SendTaskFailure, or one of its timers.</summary>
+internal sealed record CallbackOutcome(CallbackResult Result, string? Output = null, string? Error = null, string? Cause = null);
+
+/// <summary>A callback token and its attempt; <see cref="TaskTokens"/> guards its transitions.</summary>
+internal sealed class CallbackToken(string token, string executionArn, string attemptKey, DateTimeOffset lastHeartbeat)
+{
+    public string Token { get; } = token;
+
+    public string ExecutionArn { get; } = executionArn;
+
+    /// <summary>The task attempt the token is bound to (frame and position in the execution).</summary>
+    public string AttemptKey { get; } = attemptKey;
+
+    public DateTimeOffset LastHeartbeat { get; set; } = lastHeartbeat;
+
+    /// <summary>Set once, by a callback or a timer; later callbacks answer TaskTimedOut.</summary>
+    public CallbackOutcome? Outcome { get; set; }
+
+    /// <summary>Consumed by the execution: the token is spent.</summary>
+    public bool Closed { get; set; }
+
+    public TaskCompletionSource<CallbackOutcome>? Waiter { get; set; }
+}
+
+/// <summary>Durable copy of callback tokens, so paused tasks stay valid across a restart.</summary>
+internal interface ITokenStore
+{
+    void SaveToken(CallbackToken token);
+
+    /// <summary>Whether the token was ever issued (open or spent).</summary>
+    Task<bool> TokenExistsAsync(string token);
+}
+
+/// <summary>Thrown inside the task runner when a task reached a named end (its error is recorded as TaskFailed or TaskTimedOut).</summary>
+internal static class TaskOutcomes
+{
+    public static StateFailure Timeout(TaskState state) =>
+        new(StatesErrors.Timeout, $"The task '{state.Name}' did not finish within its TimeoutSeconds.");
+
+    public static StateFailure HeartbeatTimeout(TaskState state) =>
+        new(StatesErrors.HeartbeatTimeout, $"The task '{state.Name}' sent no heartbeat within its HeartbeatSeconds.");
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using ReviewerPortal.Workflow.Asl.Model;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+
+namespace ReviewerPortal.Workflow.Asl.Execution;
+
+/// <summary>
+/// One running execution: its identity, parsed definition, input and event numbering. When it resumes after a
+/// restart it carries the recorded events, and emitting an event already recorded returns the recorded one instead
+/// of appending it again: replaying the interpreter over its own history brings it back to where it stopped.
+/// </summary>
+internal sealed class ExecutionRun
+{
+    private readonly ConcurrentDictionary<(string Frame, int Sequence), HistoryEvent>? replay;
+    private long lastEventId;
+
+    public ExecutionRun(ExecutionIdentity identity, StateMachineDefinition definition, JsonNode? input, EngineServices services, IReadOnlyList<RecordedEvent>? recorded)
+    {
+        Identity = identity;
+        Definition = definition;
+        Input = input;
+        Services = services;
+        if (recorded is { Count: > 0 })
+        {
+            replay = new ConcurrentDictionary<(string, int), HistoryEvent>(recorded.Select(r => KeyValuePair.Create((r.Frame, r.Sequence), r.Event)));
+            lastEventId = recorded.Max(r => r.Event.Id);
+        }
+    }
+
+    public ExecutionIdentity Identity { get; }
+
+    public string Arn => Identity.ExecutionArn;
+
+    public StateMachineDefinition Definition { get; }
+
+    public JsonNode? Input { get; }
+
+    public EngineServices Services { get; }
+
+    /// <summary>Cancelled by StopExecution or the state machine's TimeoutSeconds.</summary>
+    public CancellationTokenSource Stopping { get; } = new();
+
+    public DateTimeOffset Now => Services.Time.GetUtcNow();
+
+    public HistoryEvent Emit(Frame frame, HistoryEvent historyEvent)
+    {
+        var sequence = frame.Sequence++;
+        if (replay is not null && replay.TryRemove((frame.Key, sequence), out var recorded))
+        {
+            frame.LastEventId = recorded.Id;
+            return recorded;
+        }
+
+        historyEvent.Id = Interlocked.Increment(ref lastEventId);
+        historyEvent.PreviousEventId = frame.LastEventId;
+        historyEvent.Timestamp = Now.UtcDateTime;
+        Services.History.Append(Arn, frame.Key, sequence, historyEvent);
+        frame.LastEventId = historyEvent.Id;
+        return historyEvent;
+    }
+
+    /// <summary>The event recorded before a restart at this frame's next position, if any (nothing is consumed).</summary>
+    public HistoryEvent? Recorded(Frame frame) =>
+        replay is not null && replay.TryGetValue((frame.Key, frame.Sequence), out var recorded) ? recorded : null;
+}
+
+/// <summary>Names of an execution and its state machine, as the context object and the API show them.</summary>
+internal sealed record ExecutionIdentity(
+    string ExecutionArn,
+    string Name,
+    string StateMachineArn,
+    string StateMachineName,
+    string? RoleArn,
+    DateTimeOffset StartTime,
+    string InputText);
+
+/// <summary>An event as stored, with its position in its frame.</summary>
+internal sealed record RecordedEvent(string Frame, int Sequence, HistoryEvent Event);

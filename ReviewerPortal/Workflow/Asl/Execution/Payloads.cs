@@ -1,0 +1,35 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ReviewerPortal.Workflow.Asl.Execution;
+
+/// <summary>State data as text, with the service's limit: "the maximum input or output size … is 256 KiB" (UTF-8).</summary>
+internal static class Payloads
+{
+    public const int MaxBytes = 256 * 1024;
+
+    public static string Serialize(JsonNode? node, string what)
+    {
+        var text = node?.ToJsonString() ?? "null";
+        return text.Length > MaxBytes / 3 && Encoding.UTF8.GetByteCount(text) > MaxBytes
+            ? throw new StateFailure(StatesErrors.DataLimitExceeded, $"The {what} has exceeded the maximum number of bytes service limit ({MaxBytes}).")
+            : text;
+    }
+
+    public static JsonNode? Parse(string? text) => string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);
+
+    public static bool TryParse(string? text, out JsonNode? node)
+    {
+        try
+        {
+            node = Parse(text ?? "{}");
+            return true;
+        }
+        catch (JsonException)
+        {
+            node = null;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReviewerPortal.Workflow.Asl.Model;
+using ReviewerPortal.Workflow.Asl.Paths;
+using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+
+namespace ReviewerPortal.Workflow.Asl.Execution;
+
+/// <summary>
+/// Runs a Task state's call with its integration pattern (request-response, <c>.waitForTaskToken</c>, <c>.sync</c>),
+/// its timeouts, and the TaskScheduled → TaskStarted → [TaskSubmitted] → TaskSucceeded/TaskFailed/TaskTimedOut events.
+/// </summary>
+internal sealed class TaskRunner(ResourceRegistry resources)
+{
+    public const string StartExecutionResource = "arn:aws:states:::states:startExecution";
+
+    /// <summary>Set by the engine, which runs child executions.</summary>
+    public IChildExecutions? Children { get; set; }
+
+    public async ValueTask<StateResult> RunAsync(TaskState state, JsonNode? parameters, StateRun run)
+    {
+        var name = TaskResourceName.Of(state.Resource);
+        var timeout = Seconds(state.TimeoutSeconds, state.TimeoutSecondsPath, run, "TimeoutSecondsPath");
+        var heartbeat = Seconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, run, "HeartbeatSecondsPath");
+        var scheduled = run.Emit(Events.TaskScheduled(name, Payloads.Serialize(parameters, "task parameters"), timeout, heartbeat, run.Execution.Services.Region));
+        var scheduledAt = new DateTimeOffset(scheduled.Timestamp, TimeSpan.Zero);
+        run.Emit(Events.TaskStarted(name));
+        if (run.Recorded() is { } ended && ended.Type is HistoryEventType.TaskSucceeded or HistoryEventType.TaskFailed or HistoryEventType.TaskTimedOut)
+        {
+            return Replayed(run.Emit(ended));
+        }
+
+        try
+        {
+            var output = state.Pattern switch
+            {
+                IntegrationPattern.WaitForTaskToken => await CallbackAsync(state, parameters, run, name, scheduledAt, timeout, heartbeat),
+                IntegrationPattern.Sync => await SyncAsync(state, parameters, run, name, timeout),
+                _ => await WithTimeoutAsync(state, timeout, run, c => InvokeAsync(state, parameters, run, null, c)),
+            };
+            var text = Payloads.Serialize(output, $"result of the task '{state.Name}'");
+            var succeeded = run.Emit(Events.TaskSucceeded(name, text));
+            return new StateResult(ReferenceEquals(succeeded.TaskSucceededEventDetails?.Output, text) ? output : Payloads.Parse(succeeded.TaskSucceededEventDetails?.Output));
+        }
+        catch (StateFailure failure) when (failure.Error is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout)
+        {
+            run.Emit(Events.TaskTimedOut(name, failure.Error, failure.Cause));
+            throw;
+        }
+        catch (StateFailure failure)
+        {
+            run.Emit(Events.TaskFailed(name, failure.Error, failure.Cause));
+            throw;
+        }
+    }
+
+    private async Task<JsonNode?> CallbackAsync(TaskState state, JsonNode? parameters, StateRun run, TaskResourceName name, DateTimeOffset scheduledAt, int? timeout, int? heartbeat)
+    {
+        var token = run.TaskToken!;
+        if (run.Recorded() is { Type: HistoryEventType.TaskSubmitted } submitted)
+        {
+            run.Emit(submitted);
+        }
+        else
+        {
+            // The token must be durable before anyone outside the engine can hold it.
+            await run.Execution.Services.History.FlushAsync();
+            var response = await WithTimeoutAsync(state, timeout, run, c => InvokeAsync(state, parameters, run, token, c));
+            run.Emit(Events.TaskSubmitted(name, Payloads.Serialize(response, "task response")));
+            await run.Execution.Services.History.FlushAsync();
+        }
+
+        var outcome = await run.Execution.Services.Tokens.WaitAsync(token, scheduledAt, timeout, heartbeat, run.Cancellation);
+        return outcome.Result switch
+        {
+            CallbackResult.Succeeded => Payloads.Parse(outcome.Output),
+            CallbackResult.Failed => throw new StateFailure(outcome.Error ?? string.Empty, outcome.Cause ?? string.Empty),
+            CallbackResult.HeartbeatTimedOut => throw TaskOutcomes.HeartbeatTimeout(state),
+            _ => throw TaskOutcomes.Timeout(state),
+        };
+    }
+
+    private async Task<JsonNode?> SyncAsync(TaskState state, JsonNode? parameters, StateRun run, TaskResourceName name, int? timeout)
+    {
+        if (state.BaseResource != StartExecutionResource || Children is null)
+        {
+            throw new StateFailure(StatesErrors.Runtime, $"The resource '{state.Resource}' is not available in the local engine: only states:startExecution supports .sync here.");
+        }
+
+        string childArn;
+        if (run.Recorded() is { Type: HistoryEventType.TaskSubmitted } submitted)
+        {
+            childArn = Payloads.Parse(run.Emit(submitted).TaskSubmittedEventDetails?.Output)?["ExecutionArn"]?.GetValue<string>() ?? string.Empty;
+        }
+        else
+        {
+            var started = await Children.StartAsync(parameters, run.Execution, $"{run.Frame.Key}#{run.Frame.Sequence}", run.Cancellation);
+            childArn = started["ExecutionArn"]!.GetValue<string>();
+            run.Emit(Events.TaskSubmitted(name, started.ToJsonString()));
+        }
+
+        var outputAsJson = state.Resource.EndsWith(":2", StringComparison.Ordinal);
+        return await WithTimeoutAsync(state, timeout, run, c => Children.WaitAsync(childArn, outputAsJson, c));
+    }
+
+    private async Task<JsonNode?> InvokeAsync(TaskState state, JsonNode? parameters, StateRun run, string? token, CancellationToken cancellation)
+    {
+        if (state.BaseResource == StartExecutionResource && Children is not null)
+        {
+            return await Children.StartAsync(parameters, run.Execution, $"{run.Frame.Key}#{run.Frame.Sequence}", cancellation);
+        }
+
+        var handler = resources.Find(state.BaseResource);
+        try
+        {
+            return await handler.InvokeAsync(new ResourceInvocation(state.BaseResource, parameters, token, run.Execution.Arn, state.Name), cancellation);
+        }
+        catch (ResourceFailedException e)
+        {
+            throw new StateFailure(e.Error, e.Cause);
+        }
+    }
+
+    private static async Task<JsonNode?> WithTimeoutAsync(TaskState state, int? timeout, StateRun run, Func<CancellationToken, Task<JsonNode?>> call)
+    {
+        var cancellation = run.Cancellation;
+        if (timeout is null)
+        {
+            return await call(cancellation);
+        }
+
+        using var timer = new CancellationTokenSource(TimeSpan.FromSeconds(timeout.Value), run.Execution.Services.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timer.Token);
+        try
+        {
+            return await call(linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw TaskOutcomes.Timeout(state);
+        }
+    }
+
+    private static StateResult Replayed(HistoryEvent ended) => ended.Type switch
+    {
+        HistoryEventType.TaskSucceeded => new StateResult(Payloads.Parse(ended.TaskSucceededEventDetails?.Output)),
+        HistoryEventType.TaskFailed => throw new StateFailure(ended.TaskFailedEventDetails?.Error ?? string.Empty, ended.TaskFailedEventDetails?.Cause ?? string.Empty),
+        _ => throw new StateFailure(ended.TaskTimedOutEventDetails?.Error ?? StatesErrors.Timeout, ended.TaskTimedOutEventDetails?.Cause ?? string.Empty),
+    };
+
+    private static int? Seconds(int? literal, JsonPathExpression? path, StateRun run, string field)
+    {
+        if (path is null)
+        {
+            return literal;
+        }
+
+        return run.Scope(run.EffectiveInput).TrySelect(path, out var value) && value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && v.GetValue<double>() is var seconds && seconds >= 1 && seconds == Math.Floor(seconds)
+            ? (int)seconds
+            : throw new StateFailure(StatesErrors.Runtime, $"The {field} '{path.Text}' must point to a positive integer.");
+    }
+}

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+
+namespace ReviewerPortal.Workflow.Asl.Execution;
+
+/// <summary>
+/// Issues callback tokens and settles them exactly once. A token is 256 random bits, bound to one task attempt;
+/// after it is settled (by a callback, a timeout, or the end of its execution) every further use answers
+/// TaskTimedOut, as AWS does. A paused task holds no thread: only this entry and, while waited on, its waiter.
+/// </summary>
+internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, CallbackToken> open = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> byAttempt = new(StringComparer.Ordinal);
+
+    public int OpenCount => open.Count;
+
+    /// <summary>Restores a token that was open when the engine stopped.</summary>
+    public void Restore(CallbackToken token)
+    {
+        open[token.Token] = token;
+        byAttempt[token.ExecutionArn + "|" + token.AttemptKey] = token.Token;
+    }
+
+    public Task<string> IssueAsync(ExecutionRun run, string attemptKey)
+    {
+        var key = run.Arn + "|" + attemptKey;
+        if (byAttempt.TryGetValue(key, out var existing))
+        {
+            return Task.FromResult(existing);
+        }
+
+        var token = new CallbackToken(Base64Url(RandomNumberGenerator.GetBytes(32)), run.Arn, attemptKey, time.GetUtcNow());
+        open[token.Token] = token;
+        byAttempt[key] = token.Token;
+        store.SaveToken(token);
+        return Task.FromResult(token.Token);
+    }
+
+    public async Task SettleAsync(string? token, CallbackOutcome outcome)
+    {
+        var entry = await FindOpenAsync(token);
+        lock (entry)
+        {
+            if (entry.Outcome is not null || entry.Closed)
+            {
+                throw Spent();
+            }
+
+            entry.Outcome = outcome;
+        }
+
+        store.SaveToken(entry);
+        entry.Waiter?.TrySetResult(outcome);
+    }
+
+    public async Task HeartbeatAsync(string? token)
+    {
+        var entry = await FindOpenAsync(token);
+        lock (entry)
+        {
+            if (entry.Outcome is not null || entry.Closed)
+            {
+                throw Spent();
+            }
+
+            entry.LastHeartbeat = time.GetUtcNow();
+        }
+
+        store.SaveToken(entry);
+    }
+
+    /// <summary>
+    /// Waits for the callback, the task's TimeoutSeconds (from when it was scheduled) or its HeartbeatSeconds (from the
+    /// last heartbeat), whichever comes first. The token is spent afterwards.
+    /// </summary>
+    public async Task<CallbackOutcome> WaitAsync(string token, DateTimeOffset scheduledAt, int? timeoutSeconds, int? heartbeatSeconds, CancellationToken cancellation)
+    {
+        var entry = open[token];
+        var outcome = await WaitForOutcomeAsync(entry, scheduledAt, timeoutSeconds, heartbeatSeconds, cancellation);
+
+        // Spent only when the task really ended: a cancellation by an engine shutdown leaves the token valid for the
+        // next start (StopExecution spends it through CloseAll).
+        Close(entry);
+        return outcome;
+    }
+
+    private async Task<CallbackOutcome> WaitForOutcomeAsync(CallbackToken entry, DateTimeOffset scheduledAt, int? timeoutSeconds, int? heartbeatSeconds, CancellationToken cancellation)
+    {
+        {
+            while (true)
+            {
+                Task<CallbackOutcome> waiter;
+                lock (entry)
+                {
+                    if (entry.Outcome is not null)
+                    {
+                        return entry.Outcome;
+                    }
+
+                    var now = time.GetUtcNow();
+                    var timedOut = timeoutSeconds is { } t && now >= scheduledAt.AddSeconds(t);
+                    var heartbeatMissed = heartbeatSeconds is { } h && now >= entry.LastHeartbeat.AddSeconds(h);
+                    if (timedOut || heartbeatMissed)
+                    {
+                        entry.Outcome = new CallbackOutcome(timedOut ? CallbackResult.TimedOut : CallbackResult.HeartbeatTimedOut);
+                        return entry.Outcome;
+                    }
+
+                    entry.Waiter ??= new TaskCompletionSource<CallbackOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    waiter = entry.Waiter.Task;
+                }
+
+                var deadline = Earliest(timeoutSeconds is { } ts ? scheduledAt.AddSeconds(ts) : null, heartbeatSeconds is { } hs ? entry.LastHeartbeat.AddSeconds(hs) : null);
+                if (deadline is null)
+                {
+                    return await waiter.WaitAsync(cancellation);
+                }
+
+                var delay = deadline.Value - time.GetUtcNow();
+                if (delay > TimeSpan.Zero)
+                {
+                    try
+                    {
+                        return await waiter.WaitAsync(delay, time, cancellation);
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Re-check under the lock: a heartbeat may have moved the deadline.
+                    }
+                }
+            }
+        }
+    }
+
+    private void Close(CallbackToken entry)
+    {
+        lock (entry)
+        {
+            entry.Outcome ??= new CallbackOutcome(CallbackResult.TimedOut);
+            entry.Closed = true;
+            entry.Waiter = null;
+        }
+
+        open.TryRemove(entry.Token, out _);
+        byAttempt.TryRemove(entry.ExecutionArn + "|" + entry.AttemptKey, out _);
+        store.SaveToken(entry);
+    }
+
+    /// <summary>Spends every open token of an execution that ended (stopped, failed or timed out).</summary>
+    public void CloseAll(string executionArn)
+    {
+        foreach (var entry in open.Values.Where(t => t.ExecutionArn == executionArn).ToList())
+        {
+            Close(entry);
+        }
+    }
+
+    private async Task<CallbackToken> FindOpenAsync(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new InvalidTokenException("Invalid Token: the task token is malformed.");
+        }
+
+        if (open.TryGetValue(token, out var entry))
+        {
+            return entry;
+        }
+
+        return await store.TokenExistsAsync(token)
+            ? throw Spent()
+            : throw new TaskDoesNotExistException("Task does not exist anymore");
+    }
+
+    private static TaskTimedOutException Spent() => new("Task Timed Out: 'Provided task does not exist anymore'");
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,20 @@
+namespace ReviewerPortal.Workflow.Asl;
+
+/// <summary>Settings of the in-process Step Functions engine, bound from the <c>LocalEngine</c> section.</summary>
+public sealed class LocalEngineOptions
+{
+    public const string Section = "LocalEngine";
+
+    /// <summary>Keep executions in SQLite (<see cref="DatabaseFile"/> under Portal:DataDirectory) so they survive a restart.</summary>
+    public bool Durable { get; set; } = true;
+
+    /// <summary>The engine database, relative to Portal:DataDirectory; separate from the review-task store.</summary>
+    public string DatabaseFile { get; set; } = "engine.db";
+
+    /// <summary>How many executions may run a step at the same moment (paused ones do not count).</summary>
+    public int MaxConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
+
+    public string Region { get; set; } = "us-east-1";
+
+    public string AccountId { get; set; } = "123456789012";
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ReviewerPortal.Workflow.Asl.Execution;
+using ReviewerPortal.Workflow.Asl.Intrinsics;
+using ReviewerPortal.Workflow.Asl.Paths;
+
+namespace ReviewerPortal.Workflow.Asl.Model;
+
+/// <summary>Ends the execution (or branch) with an error and cause, fixed or read from the input (ErrorPath, CausePath).</summary>
+internal sealed class FailState : State
+{
+    public override string Type => "Fail";
+
+    public override bool ProducesResult => false;
+
+    public string? Error { get; init; }
+
+    public string? Cause { get; init; }
+
+    public JsonPathExpression? ErrorPath { get; init; }
+
+    public IntrinsicCall? ErrorFunction { get; init; }
+
+    public JsonPathExpression? CausePath { get; init; }
+
+    public IntrinsicCall? CauseFunction { get; init; }
+
+    public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
+    {
+        var scope = run.Scope(input);
+        var error = Resolve(Error, ErrorPath, ErrorFunction, scope, "ErrorPath") ?? string.Empty;
+        var cause = Resolve(Cause, CausePath, CauseFunction, scope, "CausePath") ?? string.Empty;
+        throw new StateFailure(error, cause);
+    }
+
+    private static string? Resolve(string? literal, JsonPathExpression? path, IntrinsicCall? function, PathScope scope, string field)
+    {
+        JsonNode? value;
+        if (function is not null)
+        {
+            value = function.Evaluate(scope);
+        }
+        else if (path is not null)
+        {
+            if (!scope.TrySelect(path, out value))
+            {
+                throw new StateFailure(StatesErrors.Runtime, $"The {field} '{path.Text}' could not be found in the input.");
+            }
+        }
+        else
+        {
+            return literal;
+        }
+
+        return value is JsonValue v && v.GetValueKind() == JsonValueKind.String
+            ? v.GetValue<string>()
+            : throw new StateFailure(StatesErrors.Runtime, $"The {field} must resolve to a string.");
+    }
+}

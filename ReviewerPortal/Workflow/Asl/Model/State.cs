@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using ReviewerPortal.Workflow.Asl.Execution;
+
+namespace ReviewerPortal.Workflow.Asl.Model;
+
+/// <summary>
+/// One state of a definition, parsed and immutable. The fields every state type may carry live here; which ones a type
+/// accepts is the validator's business. Input/output processing and Retry/Catch are done by
+/// <see cref="StateExecutor"/>; a state does only its own work in <see cref="ExecuteAsync"/>.
+/// </summary>
+internal abstract class State
+{
+    public required string Name { get; init; }
+
+    public abstract string Type { get; }
+
+    public string? Next { get; private set; }
+
+    public bool End { get; private set; }
+
+    public DataPath InputPath { get; private set; } = DataPath.Root;
+
+    public DataPath OutputPath { get; private set; } = DataPath.Root;
+
+    public PayloadTemplate? Parameters { get; private set; }
+
+    public PayloadTemplate? ResultSelector { get; private set; }
+
+    /// <summary>Where the result goes in the state's raw input; <c>null</c> in the definition keeps the input unchanged.</summary>
+    public DataPath ResultPath { get; private set; } = DataPath.Root;
+
+    public IReadOnlyList<RetryPolicy> Retry { get; private set; } = [];
+
+    public IReadOnlyList<CatchPolicy> Catch { get; private set; } = [];
+
+    /// <summary>Pass, Task, Parallel and Map place a result with ResultPath; Choice, Wait and Succeed pass their input on.</summary>
+    public virtual bool ProducesResult => true;
+
+    /// <summary>The state names this state can transition to (Next, Choices, Default, Catch).</summary>
+    public virtual IEnumerable<string> Transitions =>
+        (Next is null ? [] : new[] { Next }).Concat(Catch.Select(c => c.Next));
+
+    public abstract ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run);
+
+    /// <summary>Sets the common fields once, while the parser builds the state; the model is not changed afterwards.</summary>
+    internal void SetCommon(Parsing.CommonFields fields)
+    {
+        Next = fields.Next;
+        End = fields.End;
+        InputPath = fields.InputPath;
+        OutputPath = fields.OutputPath;
+        Parameters = fields.Parameters;
+        ResultSelector = fields.ResultSelector;
+        ResultPath = fields.ResultPath;
+        Retry = fields.Retry;
+        Catch = fields.Catch;
+    }
+}
+
+/// <summary>What a state's own work produced: its result, and for Choice the chosen next state.</summary>
+internal readonly record struct StateResult(JsonNode? Output, string? Next = null);

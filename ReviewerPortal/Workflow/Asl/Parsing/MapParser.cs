@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using ReviewerPortal.Workflow.Asl.Model;
+
+namespace ReviewerPortal.Workflow.Asl.Parsing;
+
+/// <summary>
+/// Parses an inline Map state. The older names are accepted as the service accepts them: <c>Iterator</c> for
+/// ItemProcessor and <c>Parameters</c> for ItemSelector.
+/// </summary>
+internal static class MapParser
+{
+    public static MapState? Parse(JsonObject obj, CommonFields common, string location, ParseContext context)
+    {
+        var processorField = obj.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
+        if (obj.ContainsKey("ItemProcessor") && obj.ContainsKey("Iterator"))
+        {
+            context.Fail(location, $"The Map state '{common.Name}' cannot have both 'ItemProcessor' and 'Iterator'.");
+        }
+
+        if (obj.ContainsKey("ItemSelector") && obj.ContainsKey("Parameters"))
+        {
+            context.Fail(location, $"The Map state '{common.Name}' cannot have both 'ItemSelector' and 'Parameters'.");
+        }
+
+        if (!obj.ContainsKey(processorField))
+        {
+            context.Fail(location, $"The Map state '{common.Name}' needs an 'ItemProcessor'.");
+            return null;
+        }
+
+        if (obj[processorField] is JsonObject processor)
+        {
+            CheckProcessorConfig(processor, $"{location}/{processorField}", context);
+        }
+
+        var graph = GraphParser.Parse(obj[processorField], $"{location}/{processorField}", context, extraFields: ["ProcessorConfig"]);
+        var selector = TemplateCompiler.Compile(obj, "ItemSelector", location, context) ?? TemplateCompiler.Compile(obj, "Parameters", location, context);
+        var itemsPath = context.Path(context.String(obj, "ItemsPath", location), $"{location}/ItemsPath", "ItemsPath", reference: true);
+        var maxConcurrency = context.Integer(obj, "MaxConcurrency", location, min: 0);
+        var maxConcurrencyPath = context.Path(context.String(obj, "MaxConcurrencyPath", location), $"{location}/MaxConcurrencyPath", "MaxConcurrencyPath", reference: true);
+        if (graph is null)
+        {
+            return null;
+        }
+
+        return common.Apply(new MapState
+        {
+            Name = common.Name,
+            ItemProcessor = graph,
+            ItemSelector = selector,
+            ItemsPath = itemsPath ?? Paths.JsonPathExpression.Parse("$"),
+            MaxConcurrency = maxConcurrency ?? 0,
+            MaxConcurrencyPath = maxConcurrencyPath,
+        });
+    }
+
+    private static void CheckProcessorConfig(JsonObject processor, string location, ParseContext context)
+    {
+        if (processor["ProcessorConfig"] is JsonObject config && config["Mode"]?.GetValue<string>() is { } mode && mode is not "INLINE" and not "DISTRIBUTED")
+        {
+            context.Fail($"{location}/ProcessorConfig/Mode", $"'{mode}' is not a Map processor mode (INLINE or DISTRIBUTED).");
+        }
+    }
+}

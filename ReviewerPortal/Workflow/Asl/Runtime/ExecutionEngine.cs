@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Workflow.Asl.Execution;
+using ReviewerPortal.Workflow.Asl.Parsing;
+using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+
+namespace ReviewerPortal.Workflow.Asl.Runtime;
+
+/// <summary>
+/// Runs executions on a bounded scheduler, records their histories, ends them (succeeded, failed, timed out,
+/// aborted) and, after a restart, resumes every execution that was running by replaying it over its history.
+/// </summary>
+internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, ActiveExecution> active = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource shutdown = new();
+    private readonly BoundedTaskScheduler scheduler;
+    private readonly ILogger<ExecutionEngine> logger;
+
+    public ExecutionEngine(IEngineStore store, ResourceRegistry resources, TimeProvider time, IOptions<LocalEngineOptions> options, ILogger<ExecutionEngine> logger)
+    {
+        var settings = options.Value;
+        Store = store;
+        Time = time;
+        this.logger = logger;
+        Arns = new ArnFormat(settings.Region, settings.AccountId);
+        Tokens = new TaskTokens(store, time);
+        var tasks = new TaskRunner(resources) { Children = this };
+        Services = new EngineServices(time, store, tasks, Tokens, settings.Region);
+        scheduler = new BoundedTaskScheduler(settings.MaxConcurrency);
+    }
+
+    public IEngineStore Store { get; }
+
+    public TaskTokens Tokens { get; }
+
+    public ArnFormat Arns { get; }
+
+    public TimeProvider Time { get; }
+
+    public int ActiveCount => active.Count;
+
+    private EngineServices Services { get; }
+
+    /// <summary>
+    /// Starts an execution, or returns the running one of the same name and input ("StartExecution is idempotent for
+    /// STANDARD workflows"); a closed one, or a different input, is ExecutionAlreadyExists.
+    /// </summary>
+    public async Task<ExecutionRecord> StartAsync(StateMachineRecord machine, string? name, string? input)
+    {
+        name ??= Guid.NewGuid().ToString();
+        input ??= "{}";
+        if (!ArnFormat.IsValidName(name))
+        {
+            throw new InvalidNameException($"Invalid Name: '{name}'");
+        }
+
+        if (!Payloads.TryParse(input, out var inputNode))
+        {
+            throw new InvalidExecutionInputException("Invalid State Machine Execution Input: the input is not valid JSON.");
+        }
+
+        if (System.Text.Encoding.UTF8.GetByteCount(input) > Payloads.MaxBytes)
+        {
+            throw new InvalidExecutionInputException($"The input exceeds the maximum size of {Payloads.MaxBytes} bytes.");
+        }
+
+        var parsed = DefinitionParser.Parse(machine.Definition);
+        var record = new ExecutionRecord(Arns.Execution(machine.Name, name), machine.Arn, machine.Name, name, input, Time.GetUtcNow().UtcDateTime, machine.Definition, machine.RoleArn);
+        if (!await Store.TryAddExecutionAsync(record))
+        {
+            var existing = await Store.GetExecutionAsync(record.Arn);
+            return existing is { IsRunning: true } && existing.Input == input
+                ? existing
+                : throw new ExecutionAlreadyExistsException($"Execution Already Exists: '{record.Arn}'");
+        }
+
+        Launch(record, parsed.Definition!, inputNode, recorded: null);
+        return record;
+    }
+
+    /// <summary>Resumes every execution that was running when the engine last stopped.</summary>
+    public async Task<int> RecoverAsync()
+    {
+        foreach (var token in await Store.UnspentTokensAsync())
+        {
+            Tokens.Restore(token);
+        }
+
+        var running = await Store.RunningExecutionsAsync();
+        foreach (var record in running.Where(r => !active.ContainsKey(r.Arn)))
+        {
+            var parsed = DefinitionParser.Parse(record.Definition);
+            var history = await Store.ReadHistoryAsync(record.Arn);
+            Launch(record, parsed.Definition!, Payloads.Parse(record.Input), history);
+        }
+
+        LogRecovered(running.Count);
+        return running.Count;
+    }
+
+    public async Task<ExecutionRecord> StopAsync(ExecutionRecord record, string? error, string? cause)
+    {
+        if (!record.IsRunning)
+        {
+            return record;
+        }
+
+        if (active.TryGetValue(record.Arn, out var execution) && execution.TryEnd())
+        {
+            execution.Run.Emit(execution.Top, Events.ExecutionAborted(error, cause));
+            await execution.Run.Stopping.CancelAsync();
+            return await FinishAsync(execution.Run, record with { Status = "ABORTED", Error = error, Cause = cause });
+        }
+
+        return await Store.GetExecutionAsync(record.Arn) ?? record;
+    }
+
+    /// <summary>Waits until the execution ends and returns its final record.</summary>
+    public async Task<ExecutionRecord?> WaitForEndAsync(string executionArn, CancellationToken cancellation)
+    {
+        if (active.TryGetValue(executionArn, out var execution))
+        {
+            return await execution.Ended.Task.WaitAsync(cancellation);
+        }
+
+        return await Store.GetExecutionAsync(executionArn);
+    }
+
+    private void Launch(ExecutionRecord record, Model.StateMachineDefinition definition, JsonNode? input, IReadOnlyList<RecordedEvent>? recorded)
+    {
+        var identity = new ExecutionIdentity(record.Arn, record.Name, record.StateMachineArn, record.StateMachineName, record.RoleArn, new DateTimeOffset(record.StartDate, TimeSpan.Zero), record.Input);
+        var run = new ExecutionRun(identity, definition, input, Services, recorded);
+        var execution = new ActiveExecution(run, record);
+        if (active.TryAdd(record.Arn, execution))
+        {
+            _ = scheduler.Run(() => RunAsync(execution));
+        }
+    }
+
+    private async Task RunAsync(ActiveExecution execution)
+    {
+        var run = execution.Run;
+        var record = execution.Record;
+        run.Emit(execution.Top, Events.ExecutionStarted(record.Input, record.RoleArn));
+        using var timeout = run.Definition.TimeoutSeconds is { } seconds
+            ? new CancellationTokenSource(Remaining(record.StartDate.AddSeconds(seconds)), Time)
+            : new CancellationTokenSource();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, timeout.Token, shutdown.Token);
+        ExecutionRecord? final = null;
+        try
+        {
+            var output = await StateExecutor.RunGraphAsync(run, execution.Top, run.Definition, run.Input, cancellation.Token);
+            var text = Payloads.Serialize(output, "execution output");
+            if (execution.TryEnd())
+            {
+                run.Emit(execution.Top, Events.ExecutionSucceeded(text));
+                final = record with { Status = "SUCCEEDED", Output = text };
+            }
+        }
+        catch (StateFailure failure)
+        {
+            if (execution.TryEnd())
+            {
+                run.Emit(execution.Top, Events.ExecutionFailed(failure.Error, failure.Cause));
+                final = record with { Status = "FAILED", Error = failure.Error, Cause = failure.Cause };
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped (StopExecution recorded it) or the engine is shutting down: then the execution stays RUNNING and
+            // resumes from its history at the next start.
+            if (timeout.IsCancellationRequested && !shutdown.IsCancellationRequested && execution.TryEnd())
+            {
+                const string cause = "The execution ran longer than the state machine's TimeoutSeconds.";
+                run.Emit(execution.Top, Events.ExecutionTimedOut(StatesErrors.Timeout, cause));
+                final = record with { Status = "TIMED_OUT", Error = StatesErrors.Timeout, Cause = cause };
+            }
+        }
+#pragma warning disable CA1031 // an engine defect must end this execution with a named failure, not the process.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogDefect(e, run.Arn);
+            if (execution.TryEnd())
+            {
+                run.Emit(execution.Top, Events.ExecutionFailed(StatesErrors.Runtime, e.Message));
+                final = record with { Status = "FAILED", Error = StatesErrors.Runtime, Cause = e.Message };
+            }
+        }
+
+        if (final is not null)
+        {
+            await FinishAsync(run, final);
+        }
+        else if (!execution.Ended.Task.IsCompleted && shutdown.IsCancellationRequested)
+        {
+            active.TryRemove(run.Arn, out _);
+        }
+    }
+
+    private async Task<ExecutionRecord> FinishAsync(ExecutionRun run, ExecutionRecord final)
+    {
+        final = final with { StopDate = Time.GetUtcNow().UtcDateTime };
+        Tokens.CloseAll(run.Arn);
+        await Store.SaveExecutionAsync(final);
+        await Store.FlushAsync();
+        if (active.TryRemove(run.Arn, out var execution))
+        {
+            execution.Ended.TrySetResult(final);
+        }
+
+        return final;
+    }
+
+    private TimeSpan Remaining(DateTime deadline)
+    {
+        var left = new DateTimeOffset(deadline, TimeSpan.Zero) - Time.GetUtcNow();
+        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ShutdownAsync();
+        shutdown.Dispose();
+    }
+
+    /// <summary>Cancels running work without ending executions: they stay RUNNING in the store and resume at the next start.</summary>
+    public async Task ShutdownAsync()
+    {
+        if (shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await shutdown.CancelAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!active.IsEmpty && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await Store.FlushAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Local Step Functions engine resumed {Count} running execution(s).")]
+    private partial void LogRecovered(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The execution {ExecutionArn} failed on an engine defect.")]
+    private partial void LogDefect(Exception exception, string executionArn);
+
+    /// <summary>An execution being run, with its single "ended" switch so that finishing and stopping cannot both win.</summary>
+    private sealed class ActiveExecution(ExecutionRun run, ExecutionRecord record)
+    {
+        private int ended;
+
+        public ExecutionRun Run { get; } = run;
+
+        public ExecutionRecord Record { get; } = record;
+
+        public Frame Top { get; } = new(string.Empty, 0);
+
+        public TaskCompletionSource<ExecutionRecord> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool TryEnd() => Interlocked.Exchange(ref ended, 1) == 0;
+    }
+}

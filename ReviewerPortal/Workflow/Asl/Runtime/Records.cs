@@ -1,0 +1,36 @@
+namespace ReviewerPortal.Workflow.Asl.Runtime;
+
+/// <summary>A state machine as the engine keeps it (the API's DescribeStateMachine view).</summary>
+internal sealed record StateMachineRecord(
+    string Arn,
+    string Name,
+    string Definition,
+    string? RoleArn,
+    string Type,
+    DateTime CreationDate,
+    DateTime? UpdateDate = null,
+    string? RevisionId = null);
+
+/// <summary>An execution as the engine keeps it (the API's DescribeExecution view), and what recovery needs to resume it.</summary>
+internal sealed record ExecutionRecord(
+    string Arn,
+    string StateMachineArn,
+    string StateMachineName,
+    string Name,
+    string Input,
+    DateTime StartDate,
+    string Definition,
+    string? RoleArn)
+{
+    public string Status { get; init; } = "RUNNING";
+
+    public DateTime? StopDate { get; init; }
+
+    public string? Output { get; init; }
+
+    public string? Error { get; init; }
+
+    public string? Cause { get; init; }
+
+    public bool IsRunning => Status == "RUNNING";
+}
