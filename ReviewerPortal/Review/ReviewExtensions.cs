@@ -7,6 +7,7 @@ public static class ReviewExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReviewTaskChanges>();
+        services.AddDecisions();
         return services;
     }
 }
