@@ -14,6 +14,7 @@ builder.AddPortalIdentity();
 builder.Services.AddReviewFeature();
 builder.Services.AddPortalStorage(portal);
 builder.Services.AddWorkflow(portal);
+builder.Services.AddOperations();
 
 var app = builder.Build();
 
