@@ -1,5 +1,6 @@
 using ReviewerPortal;
 using ReviewerPortal.Components;
+using ReviewerPortal.Demo;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Operations;
 using ReviewerPortal.Review;
@@ -15,6 +16,7 @@ builder.Services.AddReviewFeature();
 builder.Services.AddPortalStorage(portal);
 builder.Services.AddWorkflow(portal);
 builder.Services.AddOperations();
+builder.Services.AddDemoCases(portal);
 
 var app = builder.Build();
 
@@ -22,6 +24,7 @@ app.UseStaticFiles();
 app.UsePortalIdentity();
 app.UseAntiforgery();
 app.MapHealthEndpoints();
+app.MapReadinessEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

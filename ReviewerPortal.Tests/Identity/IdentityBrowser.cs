@@ -32,6 +32,8 @@ public sealed class IdentityBrowser : IAsyncDisposable
     {
         var context = await _browser.NewContextAsync();
         var page = await context.NewPageAsync();
+        // The test provider's pages import a web font; there is no internet here.
+        await page.RouteAsync("https://fonts.googleapis.com/**", route => route.AbortAsync());
         page.Console += (_, message) =>
         {
             if (message.Type == "error")

@@ -10,7 +10,8 @@ namespace ReviewerPortal.Tests.Identity;
 /// The portal (<see cref="PortalApp"/>) in a chosen environment, with every log line captured and a copy of every
 /// audit entry it appends to its real task store.
 /// </summary>
-public sealed class IdentityTestApp(string environment = "Development", IDictionary<string, string?>? settings = null)
+/// <param name="clock">Replaces the application's clock (sessions, ID token lifetimes, key refresh) when given.</param>
+public sealed class IdentityTestApp(string environment = "Development", IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     : PortalApp(settings)
 {
     public CapturedLogs Logs { get; } = new();
@@ -38,6 +39,10 @@ public sealed class IdentityTestApp(string environment = "Development", IDiction
             var real = services.Last(s => s.ServiceType == typeof(IReviewTaskStore) && !s.IsKeyedService);
             services.Remove(real);
             services.AddSingleton<IReviewTaskStore>(provider => Audit = new RecordingAuditStore(Resolve(real, provider)));
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
         });
     }
 

@@ -58,6 +58,23 @@ public sealed class ChromiumFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Opens <paramref name="path"/> and waits until the Blazor circuit is live (the layout marks it), so clicks work.
+    /// When the portal asks who you are (Development personas), signs in as <paramref name="persona"/> first.
+    /// </summary>
+    public static async Task GotoInteractiveAsync(IPage page, string path, string persona = "persona-clinician")
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync(path);
+        if (page.Url.Contains("/signin/personas", StringComparison.Ordinal))
+        {
+            await page.ClickAsync($"[data-persona={persona}]");
+            await page.WaitForURLAsync(url => !url.Contains("/signin/", StringComparison.Ordinal));
+        }
+
+        await page.Locator("main[data-interactive]").WaitForAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -41,7 +41,9 @@ public static class IdentityEndpoints
     {
         try
         {
-            return Results.Redirect(await oidc.BeginAsync(context, returnUrl));
+            // Not Results.Redirect: it logs the target, and this one carries the attempt's state and nonce.
+            context.Response.Redirect(await oidc.BeginAsync(context, returnUrl));
+            return Results.Empty;
         }
         catch (SignInFailedException e)
         {

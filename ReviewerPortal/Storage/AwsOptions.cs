@@ -38,9 +38,6 @@ public sealed class AwsOptions
     /// <summary>SDK retries after the first attempt (throttling, 5xx, timeouts).</summary>
     public int MaxErrorRetry { get; set; } = 3;
 
-    /// <summary>How long <c>/readyz</c> waits for each dependency before reporting it unreachable.</summary>
-    public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(3);
-
     /// <summary>How long a closed task stays in the table before its TTL deletes it (its audit entries stay).</summary>
     public TimeSpan ClosedTaskRetention { get; set; } = TimeSpan.FromDays(90);
 

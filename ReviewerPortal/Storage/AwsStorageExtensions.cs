@@ -1,7 +1,41 @@
+using Amazon.DynamoDBv2;
+using Amazon.S3;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Drafts;
+using ReviewerPortal.Operations;
+using ReviewerPortal.Review;
+using ReviewerPortal.Storage.DynamoDb;
+using ReviewerPortal.Storage.S3;
+using ReviewerPortal.Workflow.StepFunctions;
+
 namespace ReviewerPortal.Storage;
 
-/// <summary>Aws mode: DynamoDB for review tasks and S3 for drafts and reports.</summary>
+/// <summary>Aws mode: DynamoDB for review tasks and S3 for drafts and reports, with their readiness checks.</summary>
 public static class AwsStorageExtensions
 {
-    public static IServiceCollection AddAwsStorage(this IServiceCollection services) => services;
+    public static IServiceCollection AddAwsStorage(this IServiceCollection services)
+    {
+        services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidation>());
+
+        // One region and one set of endpoint overrides for the whole of Aws mode; StepFunctions:* still wins if set.
+        // Read from configuration, not IOptions<AwsOptions>, so a missing setting is reported once, by AwsOptionsValidation.
+        services.AddOptions<StepFunctionsClientOptions>().PostConfigure<IConfiguration>((stepFunctions, configuration) =>
+        {
+            var aws = configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
+            stepFunctions.Region ??= aws.Region;
+            stepFunctions.ServiceUrl ??= aws.ServiceUrls.StepFunctions;
+        });
+
+        // Clients take credentials from the SDK's default chain (ECS task role in production).
+        services.AddSingleton<IAmazonDynamoDB>(sp => new AmazonDynamoDBClient(AwsClientConfigs.DynamoDb(sp.GetRequiredService<IOptions<AwsOptions>>().Value)));
+        services.AddSingleton<IAmazonS3>(sp => new AmazonS3Client(AwsClientConfigs.S3(sp.GetRequiredService<IOptions<AwsOptions>>().Value)));
+        services.AddSingleton<IReviewTaskStore, DynamoDbTaskStore>();
+        services.AddSingleton<IDraftStore, S3DraftStore>();
+
+        services.AddReadinessCheck<DynamoDbReadinessCheck>();
+        services.AddReadinessCheck<S3ReadinessCheck>();
+        return services;
+    }
 }

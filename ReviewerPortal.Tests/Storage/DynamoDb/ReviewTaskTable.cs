@@ -33,6 +33,13 @@ public sealed class ReviewTaskTable
             new BasicAWSCredentials("testing", "testing"),
             AwsClientConfigs.DynamoDb(options ?? new AwsOptions { Region = "us-east-1", ServiceUrls = { DynamoDb = serviceUrl } }));
 
+    /// <summary>A table created some other way (a CloudFormation stack).</summary>
+    public static ReviewTaskTable Existing(Uri serviceUrl, string tableName)
+    {
+        var options = new AwsOptions { Region = "us-east-1", TableName = tableName, DraftBucket = "unused", ServiceUrls = { DynamoDb = serviceUrl } };
+        return new ReviewTaskTable(ClientFor(serviceUrl, options), options);
+    }
+
     public static async Task<ReviewTaskTable> CreateAsync(Uri serviceUrl, bool enableTtl)
     {
         var options = new AwsOptions

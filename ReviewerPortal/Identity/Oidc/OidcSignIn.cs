@@ -71,13 +71,20 @@ public sealed partial class OidcSignIn(
                 throw new SignInFailedException(SignInFailure.ProviderError);
             }
 
+            var configuration = await GetMetadataAsync(context.RequestAborted);
+            // RFC 9207: a provider that names itself in the response must be the one we sent the user to (mix-up attacks).
+            if (query.TryGetValue("iss", out var responseIssuer) && responseIssuer != configuration.Issuer
+                && !configuration.Issuer.Contains("{tenantid}", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SignInFailedException(SignInFailure.WrongIssuer);
+            }
+
             var code = query["code"].ToString();
             if (string.IsNullOrEmpty(code))
             {
                 throw new SignInFailedException(SignInFailure.MissingCode);
             }
 
-            var configuration = await GetMetadataAsync(context.RequestAborted);
             var idToken = await redeemer.RedeemAsync(configuration, code, attempt.CodeVerifier, RedirectUri(context, CallbackPath), context.RequestAborted);
             var token = await validator.ValidateAsync(idToken, attempt.Nonce, context.RequestAborted);
             var user = ToPrincipal(token);

@@ -20,7 +20,7 @@ public sealed class PendingSignIns(
     IHostEnvironment environment)
 {
     public const string CookiePrefix = "portal.signin.";
-    private const string Purpose = "ReviewerPortal.Identity.PendingSignIn.v1";
+    internal const string Purpose = "ReviewerPortal.Identity.PendingSignIn.v1";
 
     private readonly ITimeLimitedDataProtector _protector = dataProtection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
 

@@ -36,7 +36,7 @@ public sealed class FolderDraftStore(string root) : IDraftStore
                 return new DraftReadResult(DraftReadStatus.TooLarge, Size: stream.Length);
             }
 
-            var buffer = new byte[checked((int)Math.Min(stream.Length + 1, maxBytes + 1))];
+            var buffer = new byte[checked((int)Math.Min(stream.Length, maxBytes) + 1)];
             var read = 0;
             int n;
             while (read < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)

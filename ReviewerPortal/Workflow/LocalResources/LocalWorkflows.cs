@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Demo;
 using ReviewerPortal.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.Templates;
 
@@ -12,7 +13,7 @@ public sealed partial class LocalWorkflows(
     IAmazonStepFunctions stepFunctions,
     DemoCaseStarter demoCases,
     IOptions<WorkflowTemplateOptions> templates,
-    IConfiguration configuration,
+    IOptions<DemoOptions> demo,
     ILogger<LocalWorkflows> logger) : IHostedService
 {
     public const string LocalRoleArn = "arn:aws:iam::123456789012:role/reviewer-portal-local";
@@ -29,7 +30,7 @@ public sealed partial class LocalWorkflows(
             var deployed = await new TemplateDeployer(stepFunctions).DeployAsync(templates.Value, LocalRoleArn, cancellationToken).ConfigureAwait(false);
             _deployed.TrySetResult(deployed);
             LogDeployed(logger, deployed.Count);
-            if (configuration.GetValue("Demo:SeedOnStart", true))
+            if (demo.Value.SeedOnStart)
             {
                 var started = await demoCases.StartCatalogAsync(deployed[BundledTemplates.StudyReview.Name], cancellationToken).ConfigureAwait(false);
                 LogDemoCases(logger, started);

@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+using ReviewerPortal.Identity;
+
+namespace ReviewerPortal.Tests.Identity.Oidc;
+
+public class OidcSignInBrowserTests
+{
+    [Theory]
+    [InlineData("clinician", "Dr. Ada Clinician", "00000000-0000-0000-0000-00000000c111", true)]
+    [InlineData("supervisor", "Dr. Sol Supervisor", "00000000-0000-0000-0000-00000000a222", true)]
+    [InlineData("operator", "Opal Operator", "00000000-0000-0000-0000-00000000e333", false)]
+    public async Task A_user_signs_in_at_a_real_OpenID_Connect_provider_in_Chromium_and_gets_the_mapped_role(
+        string login, string name, string oid, bool reachesQueue)
+    {
+        await using var provider = await TestOidcProvider.StartAsync();
+        await using var app = new IdentityTestApp("Production", provider.PortalSettings());
+        await using var browser = await IdentityBrowser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUri.ToString());
+        await SignInAtProviderAsync(page, provider, login);
+
+        if (reachesQueue)
+        {
+            await page.WaitForURLAsync(app.BaseUri.ToString());
+            await Assertions.Expect(page.Locator("#signed-in-user")).ToHaveTextAsync(name);
+        }
+        else
+        {
+            // An operator is signed in, but the queue needs the Review policy.
+            await page.WaitForURLAsync("**/access-denied?**");
+            await Assertions.Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
+        }
+
+        var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "__Host-portal.session");
+        (session.HttpOnly, session.Secure, session.SameSite, session.Path).Should().Be((true, true, SameSiteAttribute.Lax, "/"));
+        app.Audit.Entries.Should().ContainSingle(e => e.Action == SignInAudit.SignedIn)
+            .Which.Should().Match<ReviewerPortal.Review.AuditEntry>(e => e.ActorId == oid && e.ActorName == name && e.Detail == "oidc");
+        browser.ConsoleErrors.Where(e => e.Contains(app.BaseUri.Authority, StringComparison.Ordinal)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_portal_session_and_the_providers_session_and_is_audited()
+    {
+        await using var provider = await TestOidcProvider.StartAsync();
+        await using var app = new IdentityTestApp("Production", provider.PortalSettings());
+        await using var browser = await IdentityBrowser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(app.BaseUri.ToString());
+        await SignInAtProviderAsync(page, provider, "clinician");
+        await Assertions.Expect(page.Locator("#signed-in-user")).ToHaveTextAsync("Dr. Ada Clinician");
+
+        await page.ClickAsync("#sign-out");
+        await page.ClickAsync("#confirm-logout");
+
+        await page.WaitForURLAsync("**/signed-out");
+        (await page.Context.CookiesAsync()).Should().NotContain(c => c.Name == "__Host-portal.session");
+        // The provider's session is gone too: signing in again asks for a login.
+        await page.GotoAsync(app.BaseUri.ToString());
+        await Assertions.Expect(page.Locator("input[name=login]")).ToBeVisibleAsync();
+        app.Audit.Entries.Select(e => e.Action).Should().Equal(SignInAudit.SignedIn, SignInAudit.SignedOut);
+    }
+
+    /// <summary>The provider's development login (any password) and consent pages.</summary>
+    internal static async Task SignInAtProviderAsync(IPage page, TestOidcProvider provider, string login)
+    {
+        await page.WaitForURLAsync(provider.Issuer + "**");
+        await page.FillAsync("input[name=login]", login);
+        await page.FillAsync("input[name=password]", "any password");
+        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("button:has-text('Continue')");
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace ReviewerPortal.Storage;
+
+/// <summary>Refuses to start Aws mode without a region, a table or a bucket, naming every missing setting at once.</summary>
+public sealed class AwsOptionsValidation : IValidateOptions<AwsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AwsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var missing = options.MissingRequiredSettings();
+        var problems = new List<string>();
+        if (missing.Count > 0)
+        {
+            problems.Add($"Aws mode cannot start: missing setting{(missing.Count > 1 ? "s" : string.Empty)} {string.Join(", ", missing)} "
+                + "(set them in appsettings.json or as environment variables such as Aws__Region).");
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            problems.Add("Aws:RequestTimeout must be positive.");
+        }
+
+        if (options.ChangeWatchInterval <= TimeSpan.Zero)
+        {
+            problems.Add("Aws:ChangeWatchInterval must be positive.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,63 @@
+// A real OpenID Connect provider (npm oidc-provider) for the sign-in tests, on 127.0.0.1 only.
+// Usage: node provider.mjs <port>, with PORTAL_ORIGIN (the portal's origin, for its redirect URIs),
+// CLIENT_ID and CLIENT_SECRET in the environment. Its development login form accepts any password;
+// the login name picks one of the accounts below, whose app roles imitate Microsoft Entra ID's `roles` claim.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '..', 'node', 'package.json'));
+const { default: Provider } = await import(require.resolve('oidc-provider'));
+
+const port = Number(process.argv[2]);
+const origin = process.env.PORTAL_ORIGIN;
+const clientId = process.env.CLIENT_ID ?? 'reviewer-portal';
+const clientSecret = process.env.CLIENT_SECRET ?? 'test-secret';
+if (!port || !origin) {
+  console.error('usage: PORTAL_ORIGIN=http://127.0.0.1:5080 node provider.mjs <port>');
+  process.exit(2);
+}
+
+const accounts = {
+  clinician: { name: 'Dr. Ada Clinician', oid: '00000000-0000-0000-0000-00000000c111', roles: ['Portal.Clinician'] },
+  supervisor: { name: 'Dr. Sol Supervisor', oid: '00000000-0000-0000-0000-00000000a222', roles: ['Portal.Supervisor'] },
+  operator: { name: 'Opal Operator', oid: '00000000-0000-0000-0000-00000000e333', roles: ['Portal.Operator'] },
+  nobody: { name: 'Nora Noroles', roles: [] },
+};
+
+const issuer = `http://127.0.0.1:${port}`;
+const provider = new Provider(issuer, {
+  clients: [{
+    client_id: clientId,
+    client_secret: clientSecret,
+    redirect_uris: [`${origin}/signin-oidc`],
+    post_logout_redirect_uris: [`${origin}/signout-callback-oidc`],
+    response_types: ['code'],
+    grant_types: ['authorization_code'],
+    token_endpoint_auth_method: 'client_secret_post',
+  }],
+  pkce: { required: () => true },
+  // Entra puts app roles and the object id into the ID token; so does this provider.
+  claims: { openid: ['sub'], profile: ['name', 'oid', 'roles'] },
+  conformIdTokenClaims: false,
+  cookies: { keys: ['reviewer-portal-tests-only'] },
+  async findAccount(_ctx, id) {
+    const account = accounts[id];
+    if (!account) return undefined;
+    return { accountId: id, claims: async () => ({ sub: id, ...account }) };
+  },
+  features: {
+    devInteractions: { enabled: true },
+    rpInitiatedLogout: {
+      enabled: true,
+      async logoutSource(ctx, form) {
+        ctx.body = `<!DOCTYPE html><html><body><h1>Sign out of the test provider?</h1>${form}
+          <button id="confirm-logout" type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button></body></html>`;
+      },
+    },
+  },
+});
+
+provider.on('server_error', (_ctx, error) => console.error('server_error', error));
+provider.listen(port, '127.0.0.1', () => console.log(`oidc-provider listening on ${issuer}`));
