@@ -13,6 +13,8 @@ public static class DecisionExtensions
         services.AddSingleton<DecisionReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<DecisionReconciler>());
         services.AddScoped<DecisionService>();
+        services.AddSingleton<WorkflowProgress>();
+        services.AddScoped<ReviewDecisions>();
         return services;
     }
 }
