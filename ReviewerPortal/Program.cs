@@ -7,6 +7,11 @@ using ReviewerPortal.Review;
 using ReviewerPortal.Storage;
 using ReviewerPortal.Workflow;
 
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var portal = builder.AddPortalOptions();
 
@@ -28,6 +33,7 @@ app.MapReadinessEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

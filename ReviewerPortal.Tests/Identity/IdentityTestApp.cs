@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,8 @@ namespace ReviewerPortal.Tests.Identity;
 public sealed class IdentityTestApp(string environment = "Development", IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     : PortalApp(settings)
 {
+    private readonly bool _sharedKeyRing = settings?.ContainsKey("Identity:KeyRing") == true;
+
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>Audit entries the application appended (also written to its SQLite task store).</summary>
@@ -39,6 +42,12 @@ public sealed class IdentityTestApp(string environment = "Development", IDiction
             var real = services.Last(s => s.ServiceType == typeof(IReviewTaskStore) && !s.IsKeyedService);
             services.Remove(real);
             services.AddSingleton<IReviewTaskStore>(provider => Audit = new RecordingAuditStore(Resolve(real, provider)));
+            // Each app keeps its own cookie keys, as separate containers would, unless the test shares a key ring.
+            if (!_sharedKeyRing)
+            {
+                services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Path, "keys")));
+            }
+
             if (clock is not null)
             {
                 services.AddSingleton(clock);

@@ -17,7 +17,7 @@ public class AwsStorageExtensionsTests
         var error = Record.Exception(() => app.BaseAddress);
 
         var message = string.Join("\n", Messages(error));
-        message.Should().Contain("Aws mode cannot start: missing settings Aws:Region, Aws:TableName, Aws:DraftBucket");
+        message.Should().Contain("Aws mode cannot start: missing settings Aws:Region, Aws:TableName, Aws:DraftBucket", error?.ToString());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class AwsStorageExtensionsTests
         var error = Record.Exception(() => app.BaseAddress);
 
         var message = string.Join("\n", Messages(error));
-        message.Should().Contain("missing setting Aws:TableName ").And.NotContain("Aws:Region,").And.NotContain("Aws:DraftBucket");
+        message.Should().Contain("missing setting Aws:TableName ", error?.ToString()).And.NotContain("Aws:Region,").And.NotContain("Aws:DraftBucket");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public static class IdentityEndpoints
 
         // Anonymous so that a session that already ended can still sign out; a form post with antiforgery, so that
         // another site cannot sign people out.
-        endpoints.MapPost(SignOutPath, SignOutAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        endpoints.MapPost(SignOutPath, SignOutAsync).AllowAnonymous();
         return endpoints;
     }
 
@@ -64,8 +64,14 @@ public static class IdentityEndpoints
     }
 
     private static async Task<IResult> SignOutAsync(
-        HttpContext context, SignInAudit audit, OidcMetadata metadata, OidcSignIn oidc, IOptions<IdentityOptions> options)
+        HttpContext context, IAntiforgery antiforgery, SignInAudit audit, OidcMetadata metadata, OidcSignIn oidc, IOptions<IdentityOptions> options)
     {
+        // Checked here: the antiforgery middleware only flags a bad token; endpoints that bind no form must refuse themselves.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest("The sign-out form has expired. Reload the page and sign out again.");
+        }
+
         if (context.User.Identity?.IsAuthenticated == true)
         {
             await audit.RecordAsync(context.User, SignInAudit.SignedOut, context.User.FindFirst(PortalClaims.Method)?.Value ?? "-", context.RequestAborted);

@@ -1,4 +1,7 @@
+using Amazon.S3;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReviewerPortal.Identity.Oidc;
@@ -19,6 +22,7 @@ public static class IdentityExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddHttpClient(OidcMetadata.HttpClientName);
+        services.AddPortalKeyRing(settings);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options => SessionCookie.Configure(options, settings, builder.Environment));
@@ -40,6 +44,22 @@ public static class IdentityExtensions
         // Request logs would otherwise carry the callback's query string (authorization code, state).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         return services;
+    }
+
+    /// <summary>One key ring for all instances when configured (cookies written by one are read by the others).</summary>
+    private static void AddPortalKeyRing(this IServiceCollection services, IdentityOptions settings)
+    {
+        services.AddDataProtection().SetApplicationName("ReviewerPortal");
+        if (string.IsNullOrWhiteSpace(settings.KeyRing))
+        {
+            return;
+        }
+
+        var location = S3KeyRing.ParseLocation(settings.KeyRing);
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, provider) =>
+            options.XmlRepository = new S3KeyRing(
+                provider.GetService<IAmazonS3>() ?? throw new InvalidOperationException("Identity:KeyRing (S3) needs Portal:Mode=Aws."),
+                location));
     }
 
     public static WebApplication UsePortalIdentity(this WebApplication app)

@@ -48,6 +48,12 @@ public sealed class IdentityOptions
     /// </summary>
     public Uri? PublicOrigin { get; set; }
 
+    /// <summary>
+    /// Where the keys that encrypt session cookies live when several instances serve users (Aws mode):
+    /// <c>s3://bucket/portal-keys/</c>. When empty, each instance keeps its own keys on its own disk.
+    /// </summary>
+    public string? KeyRing { get; set; }
+
     /// <summary>Signed-in sessions end after this much inactivity (sliding).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -34,6 +34,9 @@ public static class AwsStorageExtensions
         services.AddSingleton<IReviewTaskStore, DynamoDbTaskStore>();
         services.AddSingleton<IDraftStore, S3DraftStore>();
 
+        // Other ECS tasks write to the same table: one watcher per process carries their changes to live pages here.
+        services.AddHostedService<ReviewTaskChangeWatcher>();
+
         services.AddReadinessCheck<DynamoDbReadinessCheck>();
         services.AddReadinessCheck<S3ReadinessCheck>();
         return services;

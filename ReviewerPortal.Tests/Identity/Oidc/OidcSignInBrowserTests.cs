@@ -16,6 +16,8 @@ public class OidcSignInBrowserTests
         await using var app = new IdentityTestApp("Production", provider.PortalSettings());
         await using var browser = await IdentityBrowser.LaunchAsync();
         var page = await browser.NewPageAsync();
+        string? callback = null;
+        page.Request += (_, request) => callback = request.Url.Contains("/signin-oidc?", StringComparison.Ordinal) ? request.Url : callback;
 
         await page.GotoAsync(app.BaseUri.ToString());
         await SignInAtProviderAsync(page, provider, login);
@@ -36,6 +38,9 @@ public class OidcSignInBrowserTests
         (session.HttpOnly, session.Secure, session.SameSite, session.Path).Should().Be((true, true, SameSiteAttribute.Lax, "/"));
         app.Audit.Entries.Should().ContainSingle(e => e.Action == SignInAudit.SignedIn)
             .Which.Should().Match<ReviewerPortal.Review.AuditEntry>(e => e.ActorId == oid && e.ActorName == name && e.Detail == "oidc");
+        var returned = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(callback!).Query);
+        app.Logs.All.Should().NotContain(returned["code"].ToString(), "authorization codes stay out of logs")
+            .And.NotContain(returned["state"].ToString()).And.NotContain(session.Value);
         browser.ConsoleErrors.Where(e => e.Contains(app.BaseUri.Authority, StringComparison.Ordinal)).Should().BeEmpty();
     }
 

@@ -37,8 +37,8 @@ public sealed class EngineHarness : IAsyncDisposable
 
     internal LocalStepFunctions Api { get; }
 
-    public static EngineHarness InMemory(IEnumerable<ILocalResourceHandler>? handlers = null, IEnumerable<LocalFunction>? functions = null) =>
-        new(null, new ManualTimeProvider(), handlers ?? [], functions ?? []);
+    public static EngineHarness InMemory(IEnumerable<ILocalResourceHandler>? handlers = null, IEnumerable<LocalFunction>? functions = null, ManualTimeProvider? time = null) =>
+        new(null, time ?? new ManualTimeProvider(), handlers ?? [], functions ?? []);
 
     public static EngineHarness Durable(string databasePath, ManualTimeProvider? time = null, IEnumerable<ILocalResourceHandler>? handlers = null, IEnumerable<LocalFunction>? functions = null) =>
         new(databasePath, time ?? new ManualTimeProvider(), handlers ?? [], functions ?? []);

@@ -39,8 +39,11 @@ internal interface ITokenStore
 {
     void SaveToken(CallbackToken token);
 
-    /// <summary>Whether the token was ever issued (open or spent).</summary>
-    Task<bool> TokenExistsAsync(string token);
+    /// <summary>The stored state of a token ever issued (open or spent), or null.</summary>
+    Task<CallbackToken?> FindTokenAsync(string token);
+
+    /// <summary>Completes when every token change so far is durable.</summary>
+    Task FlushAsync();
 }
 
 /// <summary>Thrown inside the task runner when a task reached a named end (its error is recorded as TaskFailed or TaskTimedOut).</summary>

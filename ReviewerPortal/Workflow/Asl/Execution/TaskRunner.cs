@@ -156,8 +156,7 @@ internal sealed class TaskRunner(ResourceRegistry resources)
             return literal;
         }
 
-        return run.Scope(run.EffectiveInput).TrySelect(path, out var value) && value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            && v.GetValue<double>() is var seconds && seconds >= 1 && seconds == Math.Floor(seconds)
+        return run.Scope(run.EffectiveInput).TrySelect(path, out var value) && JsonData.TryGetDouble(value, out var seconds) && seconds >= 1 && seconds == Math.Floor(seconds)
             ? (int)seconds
             : throw new StateFailure(StatesErrors.Runtime, $"The {field} '{path.Text}' must point to a positive integer.");
     }

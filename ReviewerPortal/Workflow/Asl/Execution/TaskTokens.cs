@@ -19,6 +19,11 @@ internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
     /// <summary>Restores a token that was open when the engine stopped.</summary>
     public void Restore(CallbackToken token)
     {
+        if (open.TryGetValue(token.Token, out var known) && !ReferenceEquals(known, token))
+        {
+            return;
+        }
+
         open[token.Token] = token;
         byAttempt[token.ExecutionArn + "|" + token.AttemptKey] = token.Token;
     }
@@ -52,6 +57,9 @@ internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
         }
 
         store.SaveToken(entry);
+
+        // Acknowledge only a durable outcome: a callback the caller was told succeeded must survive a crash.
+        await store.FlushAsync();
         entry.Waiter?.TrySetResult(outcome);
     }
 
@@ -169,7 +177,14 @@ internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
             return entry;
         }
 
-        return await store.TokenExistsAsync(token)
+        // A token of an execution not resumed yet (the engine just restarted) is still valid: take it from the store.
+        var stored = await store.FindTokenAsync(token);
+        if (stored is { Closed: false })
+        {
+            return open.GetOrAdd(token, _ => { Restore(stored); return stored; });
+        }
+
+        return stored is not null
             ? throw Spent()
             : throw new TaskDoesNotExistException("Task does not exist anymore");
     }

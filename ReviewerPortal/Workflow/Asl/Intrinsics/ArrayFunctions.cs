@@ -67,7 +67,7 @@ internal sealed class ArrayRangeFunction : IntrinsicFunction
                 throw Failure("the range has more than 1,000 items.");
             }
 
-            result.Add(v);
+            result.Add(Number(v));
         }
 
         return result;
@@ -94,7 +94,7 @@ internal sealed class ArrayLengthFunction : IntrinsicFunction
 
     public override int MinArguments => 1;
 
-    public override JsonNode? Invoke(IReadOnlyList<JsonNode?> arguments) => JsonValue.Create(ArrayArgument(arguments, 0).Count);
+    public override JsonNode? Invoke(IReadOnlyList<JsonNode?> arguments) => Number(ArrayArgument(arguments, 0).Count);
 }
 
 internal sealed class ArrayUniqueFunction : IntrinsicFunction

@@ -61,7 +61,7 @@ internal sealed class JsonMergeFunction : IntrinsicFunction
     }
 }
 
-/// <summary><c>States.MathRandom(start, end[, seed])</c>: an integer in [start, end).</summary>
+/// <summary><c>States.MathRandom(start, end[, seed])</c>: an integer between start and end, both included (as the service and LocalStack's port of it answer).</summary>
 internal sealed class MathRandomFunction : IntrinsicFunction
 {
     public override string Name => "States.MathRandom";
@@ -74,14 +74,14 @@ internal sealed class MathRandomFunction : IntrinsicFunction
     {
         var start = IntegerArgument(arguments, 0);
         var end = IntegerArgument(arguments, 1);
-        if (end <= start)
+        if (end < start)
         {
-            throw Failure("the end must be greater than the start.");
+            throw Failure("the end must not be smaller than the start.");
         }
 
 #pragma warning disable CA5394 // not security relevant: workflow sampling, and a seed must give a repeatable value.
         var random = arguments.Count == 3 ? new Random((int)IntegerArgument(arguments, 2)) : Random.Shared;
-        return JsonValue.Create(random.NextInt64(start, end));
+        return Number(random.NextInt64(start, end + 1));
 #pragma warning restore CA5394
     }
 }

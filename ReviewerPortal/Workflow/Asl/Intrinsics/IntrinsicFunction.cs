@@ -29,9 +29,7 @@ internal abstract class IntrinsicFunction
         arguments[index] as JsonArray ?? throw Failure($"argument {index + 1} must be an array.");
 
     protected decimal NumberArgument(IReadOnlyList<JsonNode?> arguments, int index) =>
-        arguments[index] is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-            ? v.GetValue<decimal>()
-            : throw Failure($"argument {index + 1} must be a number.");
+        JsonData.TryGetDecimal(arguments[index], out var value) ? value : throw Failure($"argument {index + 1} must be a number.");
 
     protected long IntegerArgument(IReadOnlyList<JsonNode?> arguments, int index)
     {
@@ -48,15 +46,14 @@ internal abstract class IntrinsicFunction
 
     /// <summary>Numbers come back as integers when integral, so <c>MathAdd(1, 2)</c> prints 3, not 3.0.</summary>
     protected static JsonNode Number(decimal value) =>
-        value == decimal.Truncate(value) && value >= long.MinValue && value <= long.MaxValue
-            ? JsonValue.Create((long)value)
-            : JsonValue.Create(value);
+        JsonValue.Create(JsonSerializer.SerializeToElement<object>(
+            value == decimal.Truncate(value) && value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value))!;
 
     protected static string Text(JsonNode? node) => node switch
     {
         null => "null",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<decimal>().ToString(CultureInfo.InvariantCulture),
+        JsonValue v when JsonData.TryGetDecimal(v, out var n) => n.ToString(CultureInfo.InvariantCulture),
         _ => node.ToJsonString(),
     };
 }

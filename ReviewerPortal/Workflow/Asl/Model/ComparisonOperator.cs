@@ -72,10 +72,10 @@ internal sealed record ComparisonOperator(ComparisonKind Kind, bool IsPathForm)
                 return KindOf(value) == JsonValueKind.String && KindOf(operand) == JsonValueKind.String
                     && Holds(string.CompareOrdinal(value!.GetValue<string>(), operand!.GetValue<string>()));
             case <= ComparisonKind.NumericGreaterThanEquals:
-                return KindOf(value) == JsonValueKind.Number && KindOf(operand) == JsonValueKind.Number
-                    && Holds(value!.GetValue<double>().CompareTo(operand!.GetValue<double>()));
+                return JsonData.TryGetDecimal(value, out var left) && JsonData.TryGetDecimal(operand, out var right)
+                    && Holds(left.CompareTo(right));
             default:
-                return TryTimestamp(value, out var left) && TryTimestamp(operand, out var right) && Holds(left.CompareTo(right));
+                return TryTimestamp(value, out var at) && TryTimestamp(operand, out var other) && Holds(at.CompareTo(other));
         }
     }
 

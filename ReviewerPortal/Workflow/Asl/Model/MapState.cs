@@ -32,8 +32,8 @@ internal sealed class MapState : State
         var limit = MaxConcurrency;
         if (MaxConcurrencyPath is not null)
         {
-            limit = scope.TrySelect(MaxConcurrencyPath, out var m) && m is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-                ? v.GetValue<int>()
+            limit = scope.TrySelect(MaxConcurrencyPath, out var m) && JsonData.TryGetDecimal(m, out var n) && n >= 0 && n <= int.MaxValue
+                ? (int)n
                 : throw new StateFailure(StatesErrors.Runtime, $"The MaxConcurrencyPath '{MaxConcurrencyPath.Text}' must point to an integer.");
         }
 
@@ -45,7 +45,7 @@ internal sealed class MapState : State
         {
             var outputs = await Task.WhenAll(iterations);
             run.Emit(Events.MapSucceeded());
-            return new StateResult(new JsonArray(outputs));
+            return new StateResult(new JsonArray([.. outputs.Select(JsonData.Detached)]));
         }
         catch (Exception) when (FirstFailure(iterations) is { } failure)
         {

@@ -19,7 +19,7 @@ internal sealed class ParallelState : State
         {
             var outputs = await Task.WhenAll(branches);
             run.Emit(Events.ParallelSucceeded());
-            return new StateResult(new JsonArray(outputs));
+            return new StateResult(new JsonArray([.. outputs.Select(JsonData.Detached)]));
         }
         catch (Exception) when (FirstFailure(branches) is { } failure)
         {

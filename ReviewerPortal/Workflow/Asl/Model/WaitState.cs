@@ -42,8 +42,7 @@ internal sealed class WaitState : State
         var scope = run.Scope(input);
         if (SecondsPath is not null)
         {
-            return scope.TrySelect(SecondsPath, out var value) && value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
-                && v.GetValue<double>() is var s && s >= 0 && s == Math.Floor(s)
+            return scope.TrySelect(SecondsPath, out var value) && JsonData.TryGetDouble(value, out var s) && s >= 0 && s == Math.Floor(s)
                 ? run.EnteredTime.AddSeconds(s)
                 : throw new StateFailure(StatesErrors.Runtime, $"The SecondsPath '{SecondsPath.Text}' must point to a non-negative integer.");
         }

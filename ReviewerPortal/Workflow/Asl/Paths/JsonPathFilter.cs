@@ -42,9 +42,9 @@ internal sealed record JsonPathFilter(IReadOnlyList<PathSegment> Relative, strin
     {
         if (left is JsonValue l && right is JsonValue r)
         {
-            if (l.GetValueKind() == JsonValueKind.Number && r.GetValueKind() == JsonValueKind.Number)
+            if (JsonData.TryGetDecimal(l, out var ln) && JsonData.TryGetDecimal(r, out var rn))
             {
-                return l.GetValue<decimal>().CompareTo(r.GetValue<decimal>());
+                return ln.CompareTo(rn);
             }
 
             if (l.GetValueKind() == JsonValueKind.String && r.GetValueKind() == JsonValueKind.String)

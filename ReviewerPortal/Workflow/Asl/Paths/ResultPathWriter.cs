@@ -15,6 +15,7 @@ internal static class ResultPathWriter
             return result;
         }
 
+        result = JsonData.Detached(result);
         var root = input?.DeepClone();
         if (root is not JsonObject and not JsonArray)
         {

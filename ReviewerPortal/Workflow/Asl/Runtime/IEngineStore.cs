@@ -8,6 +8,9 @@ namespace ReviewerPortal.Workflow.Asl.Runtime;
 /// </summary>
 internal interface IEngineStore : IHistoryRecorder, ITokenStore, IAsyncDisposable
 {
+    /// <summary>Completes when every write queued so far (history, tokens, records) is durable.</summary>
+    new Task FlushAsync();
+
     Task SaveStateMachineAsync(StateMachineRecord record);
 
     Task<StateMachineRecord?> GetStateMachineAsync(string arn);

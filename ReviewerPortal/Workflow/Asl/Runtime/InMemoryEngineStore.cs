@@ -25,7 +25,7 @@ internal sealed class InMemoryEngineStore : IEngineStore
 
     public void SaveToken(CallbackToken token) => tokens[token.Token] = token;
 
-    public Task<bool> TokenExistsAsync(string token) => Task.FromResult(tokens.ContainsKey(token));
+    public Task<CallbackToken?> FindTokenAsync(string token) => Task.FromResult(tokens.GetValueOrDefault(token));
 
     public Task SaveStateMachineAsync(StateMachineRecord record)
     {

@@ -44,8 +44,8 @@ internal sealed class SqliteEngineStore : IEngineStore
             "INSERT OR REPLACE INTO tokens(token, execution_arn, attempt_key, spent, json) VALUES ($0, $1, $2, $3, $4)",
             token.Token, token.ExecutionArn, token.AttemptKey, token.Closed ? 1 : 0, JsonSerializer.Serialize(TokenState.Of(token), Json));
 
-    public async Task<bool> TokenExistsAsync(string token) =>
-        await ScalarAsync("SELECT COUNT(*) FROM tokens WHERE token = $0", token) is long n && n > 0;
+    public async Task<CallbackToken?> FindTokenAsync(string token) =>
+        FirstOrNull(await QueryAsync("SELECT token, execution_arn, attempt_key, json FROM tokens WHERE token = $0", [token], ReadToken));
 
     public async Task SaveStateMachineAsync(StateMachineRecord record)
     {
@@ -111,8 +111,10 @@ internal sealed class SqliteEngineStore : IEngineStore
             r => new RecordedEvent(r.GetString(0), r.GetInt32(1), JsonSerializer.Deserialize<HistoryEvent>(r.GetString(2), Json)!));
 
     public Task<IReadOnlyList<CallbackToken>> UnspentTokensAsync() =>
-        QueryAsync("SELECT token, execution_arn, attempt_key, json FROM tokens WHERE spent = 0", [], r =>
-            JsonSerializer.Deserialize<TokenState>(r.GetString(3), Json)!.ToToken(r.GetString(0), r.GetString(1), r.GetString(2)));
+        QueryAsync("SELECT token, execution_arn, attempt_key, json FROM tokens WHERE spent = 0", [], ReadToken);
+
+    private static CallbackToken ReadToken(SqliteDataReader r) =>
+        JsonSerializer.Deserialize<TokenState>(r.GetString(3), Json)!.ToToken(r.GetString(0), r.GetString(1), r.GetString(2));
 
     public ValueTask DisposeAsync() => writes.DisposeAsync();
 
@@ -161,18 +163,6 @@ internal sealed class SqliteEngineStore : IEngineStore
         }
 
         return result;
-    }
-
-    private async Task<object?> ScalarAsync(string sql, string value)
-    {
-        await writes.FlushAsync();
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // constant statement with parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.Parameters.AddWithValue("$0", value);
-        return await command.ExecuteScalarAsync();
     }
 
     /// <summary>The part of a callback token that changes over its life, as stored.</summary>

@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# Reviewer Portal: a self-contained linux-x64 publish on the small runtime-deps base, run as a non-root user.
+# Build from the repository root:  docker build -t reviewer-portal .
+# The SDK image is .NET 10 (it builds the net9.0 target); the runtime image only needs the native dependencies.
+
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:9.0-bookworm-slim
+
+FROM ${SDK_IMAGE} AS build
+WORKDIR /src
+# Restore from the build and project files only, so a source change reuses the restored layer.
+COPY Directory.Build.props Directory.Packages.props ./
+COPY ReviewerPortal/ReviewerPortal.csproj ReviewerPortal/
+RUN dotnet restore ReviewerPortal/ReviewerPortal.csproj
+COPY ReviewerPortal/ ReviewerPortal/
+RUN dotnet publish ReviewerPortal/ReviewerPortal.csproj --configuration Release --no-restore --output /app
+
+FROM ${RUNTIME_IMAGE} AS runtime
+# The listening port is configuration: build with --build-arg PORT=…, or run with -e ASPNETCORE_HTTP_PORTS=….
+ARG PORT=8080
+ENV ASPNETCORE_HTTP_PORTS=${PORT} \
+    ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_EnableDiagnostics=0 \
+    Portal__DataDirectory=/data
+WORKDIR /app
+# APP_UID is the unprivileged "app" user the .NET base images define; Local mode writes only to /data.
+RUN mkdir /data && chown "$APP_UID" /data
+COPY --from=build /app ./
+USER $APP_UID
+EXPOSE ${PORT}
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["/app/ReviewerPortal", "--healthcheck"]
+ENTRYPOINT ["/app/ReviewerPortal"]
