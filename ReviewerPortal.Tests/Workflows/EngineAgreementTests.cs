@@ -8,9 +8,15 @@ namespace ReviewerPortal.Tests.Workflows;
 
 /// <summary>
 /// The same study-review paths on the local engine and on moto's Step Functions server end with the same status and
-/// output. <see cref="MotoStudyReview"/> lists what moto cannot run and what stands in for it. Not compared on moto:
-/// throttled generation (Bedrock and the nested Express call are unsupported there) and publication failure (moto's
-/// services cannot be told to fail); both run on the local engine in <see cref="StudyReviewPathTests"/>.
+/// output. <see cref="MotoStudyReview"/> lists what moto cannot run and what stands in for it. Not compared on moto,
+/// and run on the local engine only (<see cref="StudyReviewPathTests"/>):
+/// <list type="bullet">
+/// <item>reject → revision → approve, and the revision limit: moto 5.2.1 fails the execution with
+/// <c>States.Runtime KeyError('RequestId')</c> when a Catch handles a SendTaskFailure on an <c>aws-sdk</c>
+/// <c>.waitForTaskToken</c> task (without a Catch the rejection does reach moto: <c>DecisionServiceTests</c>);</item>
+/// <item>throttled generation: Bedrock and the nested Express call are unsupported on moto;</item>
+/// <item>publication failure: moto's services cannot be told to fail.</item>
+/// </list>
 /// </summary>
 public class EngineAgreementTests
 {
@@ -31,31 +37,6 @@ public class EngineAgreementTests
 
         Agree(localEnd, motoEnd);
         (await moto.ReadReportAsync("reports/RP-1001/agree-approve.md")).Should().Be(draft);
-    }
-
-    [Fact]
-    public async Task Reject_then_approve_the_revision_ends_the_same_on_both_engines()
-    {
-        const string reason = "Compare with the prior radiograph from 2024.";
-        await using var local = await StudyReviewHarness.StartAsync();
-        var localExecution = await local.StartCaseAsync(DemoStudies.ChestXray, "agree-revise");
-        var first = await local.WaitForOpenTaskAsync(localExecution);
-        var drafts = new List<string> { await local.ReadAsync(first.DraftLocation) };
-        await local.RejectAsync(first, reason);
-        var second = await local.WaitForOpenTaskAsync(localExecution, except: first.Id);
-        drafts.Add(await local.ReadAsync(second.DraftLocation));
-        await local.ApproveAsync(second);
-        var localEnd = await local.RunToEndAsync(localExecution);
-
-        await using var moto = await MotoStudyReview.StartAsync(DemoStudies.ChestXray, drafts[0]);
-        var motoExecution = await moto.StartCaseAsync(DemoStudies.ChestXray, "agree-revise", drafts);
-        var motoFirst = await moto.WaitForTaskItemAsync("agree-revise-r1");
-        await moto.StepFunctions.SendTaskFailureAsync(new SendTaskFailureRequest { TaskToken = motoFirst["taskToken"].S, Error = DecisionPayload.RejectionError, Cause = reason });
-        var motoSecond = await moto.WaitForTaskItemAsync("agree-revise-r2");
-        motoSecond["revisionReason"].S.Should().Be(reason);
-        await ApproveOnMotoAsync(moto, motoSecond);
-
-        Agree(localEnd, await moto.WaitForEndAsync(motoExecution));
     }
 
     [Fact]

@@ -7,7 +7,6 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Tests.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.StepFunctions.Model;
@@ -48,7 +47,11 @@ public sealed class MotoStudyReview : IAsyncDisposable
     {
         _moto = moto;
         var credentials = new BasicAWSCredentials("testing", "testing");
-        StepFunctions = TestClients.StepFunctions(moto.BaseUri);
+        // moto answers slowly while it runs executions on a loaded machine: a generous per-call timeout.
+        StepFunctions = StepFunctionsClient.Create(
+            new StepFunctionsClientOptions { Region = "us-east-1", ServiceUrl = moto.BaseUri, MaxRetries = 2, Timeout = TimeSpan.FromSeconds(60) },
+            "us-east-1",
+            credentials);
         _dynamo = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = moto.BaseUri.ToString(), AuthenticationRegion = "us-east-1" });
         _s3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = moto.BaseUri.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
     }
