@@ -5,6 +5,7 @@ using ReviewerPortal.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["queue-listing"] = QueueListingBenchmark.RunAsync,
+    ["approve-to-publication"] = ApproveToPublicationBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -10,7 +10,6 @@ using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Storage.Files;
 using ReviewerPortal.Storage.Sqlite;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Tests.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.StepFunctions.Model;
 
@@ -33,7 +32,7 @@ public sealed class MotoReviewGate : IAsyncDisposable
     private MotoReviewGate(LoopbackServer moto)
     {
         _moto = moto;
-        StepFunctions = TestClients.StepFunctions(moto.BaseUri);
+        StepFunctions = MotoStepFunctions.Client(moto.BaseUri);
         _dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), new AmazonDynamoDBConfig { ServiceURL = moto.BaseUri.ToString(), AuthenticationRegion = "us-east-1" });
         Store = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), TimeProvider.System);
         Drafts = new FolderDraftStore(_folder.File("objects"));

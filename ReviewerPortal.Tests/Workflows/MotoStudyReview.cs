@@ -47,11 +47,7 @@ public sealed class MotoStudyReview : IAsyncDisposable
     {
         _moto = moto;
         var credentials = new BasicAWSCredentials("testing", "testing");
-        // moto answers slowly while it runs executions on a loaded machine: a generous per-call timeout.
-        StepFunctions = StepFunctionsClient.Create(
-            new StepFunctionsClientOptions { Region = "us-east-1", ServiceUrl = moto.BaseUri, MaxRetries = 2, Timeout = TimeSpan.FromSeconds(60) },
-            "us-east-1",
-            credentials);
+        StepFunctions = MotoStepFunctions.Client(moto.BaseUri);
         _dynamo = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = moto.BaseUri.ToString(), AuthenticationRegion = "us-east-1" });
         _s3 = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = moto.BaseUri.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
     }
