@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["queue-listing"] = QueueListingBenchmark.RunAsync,
     ["approve-to-publication"] = ApproveToPublicationBenchmark.RunAsync,
+    ["step-functions-api"] = StepFunctionsApiBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -5,7 +5,11 @@ public static class PortalExtensions
 {
     public static PortalOptions AddPortalOptions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        builder.Services.AddOptions<PortalOptions>()
+            .BindConfiguration(PortalOptions.Section)
+            .Validate(o => o.MaxDraftBytes > 0, "Portal:MaxDraftBytes must be a positive number of bytes (default 2097152, 2 MiB).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Portal:DataDirectory must name a folder (default .data).")
+            .ValidateOnStart();
         return builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
     }
 }

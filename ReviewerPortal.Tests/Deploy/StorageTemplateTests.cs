@@ -30,6 +30,11 @@ public class StorageTemplateTests(MotoServer moto) : IClassFixture<MotoServer>
         Scalar(index, "IndexName").Should().Be(A.OpenByQueueIndex);
         Pairs(index, "KeySchema").Should().Equal((A.OpenQueue, "HASH"), (A.DueAt, "RANGE"));
         Scalar((YamlMappingNode)index["Projection"], "ProjectionType").Should().Be("ALL", "queue pages read tasks from the index alone");
+        var arrivals = (YamlMappingNode)((YamlSequenceNode)table["GlobalSecondaryIndexes"])[1];
+        Scalar(arrivals, "IndexName").Should().Be(A.OpenByArrivalIndex);
+        Pairs(arrivals, "KeySchema").Should().Equal((A.OpenQueue, "HASH"), (A.CreatedAt, "RANGE"));
+        ((YamlSequenceNode)((YamlMappingNode)arrivals["Projection"])["NonKeyAttributes"]).Cast<YamlScalarNode>().Select(n => n.Value)
+            .Should().BeEquivalentTo(A.DueAt, A.SlaSeconds);
         Scalar((YamlMappingNode)table["TimeToLiveSpecification"], "AttributeName").Should().Be(A.ExpiresAt);
         Scalar((YamlMappingNode)table["TimeToLiveSpecification"], "Enabled").Should().Be("true");
     }

@@ -120,4 +120,29 @@ public class AuthorizationMatrixTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("persona-clinician")]
+    [InlineData("persona-supervisor")]
+    [InlineData("persona-operator")]
+    public async Task A_user_turned_away_from_a_page_is_shown_exactly_the_pages_their_role_opens(string user)
+    {
+        await using var app = new IdentityTestApp();
+        using var client = app.CreateRawClient();
+        var session = await PersonaSignIn.SignInAsync(client, user);
+
+        using var response = await session.SendAsync(client, HttpMethod.Get, "/access-denied");
+        var html = await response.Content.ReadAsStringAsync();
+
+        var expected = AuthorizationMatrix.Pages
+            .Where(page => !page.Anonymous && !page.Route.Contains('{', StringComparison.Ordinal) && AuthorizationMatrix.Allows(page.Policy!, user))
+            .Select(page => page.Route)
+            .ToList();
+        var offered = System.Text.RegularExpressions.Regex.Matches(html, "class=\"allowed-page[^\"]*\" href=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+        offered.Should().BeEquivalentTo(expected);
+        if (expected.Count == 0)
+        {
+            html.Should().Contain("No page of this portal is open to your role");
+        }
+    }
 }

@@ -32,6 +32,16 @@ public sealed class PortalAppTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task A_draft_size_limit_that_is_not_positive_stops_the_start_with_a_plain_message()
+    {
+        await using var app = new PortalApp(new Dictionary<string, string?> { ["Portal:MaxDraftBytes"] = "0" });
+
+        var start = () => app.BaseAddress;
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().WithMessage("*Portal:MaxDraftBytes must be a positive*");
+    }
+
+    [Fact]
     public async Task Chromium_loads_the_portal_with_its_package_static_assets()
     {
         await using var app = new PortalApp();

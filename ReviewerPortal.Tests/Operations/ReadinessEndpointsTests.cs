@@ -16,7 +16,7 @@ public class ReadinessEndpointsTests(MotoServer moto) : IClassFixture<MotoServer
         var bucket = await DraftBucket.CreateAsync(moto.Url);
         var settings = AwsModeSettings.For(moto.Url, table.Name, bucket.Name);
         settings["Readiness:CheckTimeout"] = "00:00:20"; // a loaded test machine is slow, not unready
-        await using var app = new PortalApp(settings);
+        await using var app = new AwsModePortalApp(settings);
 
         var (status, checks) = await ReadyzAsync(app);
 
@@ -35,7 +35,7 @@ public class ReadinessEndpointsTests(MotoServer moto) : IClassFixture<MotoServer
         var bucket = await DraftBucket.CreateAsync(moto.Url);
         var settings = AwsModeSettings.For(moto.Url, "no-such-table", bucket.Name);
         settings["Readiness:CheckTimeout"] = "00:00:20";
-        await using var app = new PortalApp(settings);
+        await using var app = new AwsModePortalApp(settings);
         using var http = app.CreateLoopbackClient();
 
         var (status, checks) = await ReadyzAsync(app);
@@ -54,7 +54,7 @@ public class ReadinessEndpointsTests(MotoServer moto) : IClassFixture<MotoServer
         var settings = AwsModeSettings.For(unreachable, "review-tasks", "reports");
         settings["Aws:MaxErrorRetry"] = "0";
         settings["Readiness:CheckTimeout"] = "00:00:02";
-        await using var app = new PortalApp(settings);
+        await using var app = new AwsModePortalApp(settings);
 
         var (status, checks) = await ReadyzAsync(app);
 

@@ -1,28 +1,34 @@
+using Amazon.Runtime;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ReviewerPortal.Tests.Storage;
 
 /// <summary>Configuration that starts the portal in Aws mode against a local AWS-compatible server (moto).</summary>
 public static class AwsModeSettings
 {
-    /// <summary>The SDK's default credential chain reads these; moto never checks them, and no test talks to AWS.</summary>
-    public static void UseFakeCredentials()
+    public static Dictionary<string, string?> For(Uri server, string tableName, string bucket) => new()
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "testing");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "testing");
-        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
-    }
+        ["Portal:Mode"] = "Aws",
+        ["Aws:Region"] = "us-east-1",
+        ["Aws:TableName"] = tableName,
+        ["Aws:DraftBucket"] = bucket,
+        ["Aws:ServiceUrls:DynamoDb"] = server.ToString(),
+        ["Aws:ServiceUrls:S3"] = server.ToString(),
+        ["Aws:ServiceUrls:StepFunctions"] = server.ToString(),
+    };
+}
 
-    public static Dictionary<string, string?> For(Uri server, string tableName, string bucket)
+/// <summary>
+/// The portal in Aws mode with moto's dummy credentials registered in DI, so that no test changes the process's
+/// environment (other tests rely on the default chain finding nothing).
+/// </summary>
+public class AwsModePortalApp(IDictionary<string, string?> settings) : Infrastructure.PortalApp(settings)
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        UseFakeCredentials();
-        return new()
-        {
-            ["Portal:Mode"] = "Aws",
-            ["Aws:Region"] = "us-east-1",
-            ["Aws:TableName"] = tableName,
-            ["Aws:DraftBucket"] = bucket,
-            ["Aws:ServiceUrls:DynamoDb"] = server.ToString(),
-            ["Aws:ServiceUrls:S3"] = server.ToString(),
-            ["Aws:ServiceUrls:StepFunctions"] = server.ToString(),
-        };
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<AWSCredentials>(new BasicAWSCredentials("testing", "testing")));
     }
 }

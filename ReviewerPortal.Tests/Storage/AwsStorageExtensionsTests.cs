@@ -39,7 +39,7 @@ public class AwsStorageExtensionsTests
     [Fact]
     public async Task Aws_mode_uses_dynamodb_s3_and_the_aws_region_and_endpoint_for_step_functions()
     {
-        await using var app = new PortalApp(AwsModeSettings.For(new Uri("http://127.0.0.1:9"), "review-tasks", "reports"));
+        await using var app = new AwsModePortalApp(AwsModeSettings.For(new Uri("http://127.0.0.1:9"), "review-tasks", "reports"));
 
         app.GetRequiredService<IReviewTaskStore>().Should().BeOfType<DynamoDbTaskStore>();
         app.GetRequiredService<IDraftStore>().Should().BeOfType<S3DraftStore>();

@@ -84,6 +84,14 @@ public abstract class DraftStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_limit_as_large_as_a_long_reads_normally()
+    {
+        await Store.WriteTextAsync(At("unbounded/draft.md"), "Impression: normal.", "text/markdown");
+
+        (await Store.ReadTextAsync(At("unbounded/draft.md"), long.MaxValue)).Text.Should().Be("Impression: normal.");
+    }
+
+    [Fact]
     public async Task Bytes_that_are_not_utf8_are_reported_as_such()
     {
         // "Befund: Läsion" in Latin-1: the ä is a lone 0xE4, invalid in UTF-8.

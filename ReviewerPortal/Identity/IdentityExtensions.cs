@@ -32,6 +32,7 @@ public static class IdentityExtensions
 
         services.AddSingleton<SessionLifetime>();
         services.AddScoped<ActionAuthorization>();
+        services.AddScoped<StartPages>();
         services.AddScoped<SignInAudit>();
         services.AddSingleton<OidcMetadata>();
         services.AddSingleton<PendingSignIns>();

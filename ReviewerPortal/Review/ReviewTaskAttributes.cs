@@ -47,6 +47,20 @@ public static class ReviewTaskAttributes
 
     public const string CreatedAt = "createdAt";
     public const string DueAt = "dueAt";
+
+    /// <summary>
+    /// The gate's SLA in seconds (a number). JSONPath cannot add a duration to a timestamp, so the review gate writes
+    /// <see cref="CreatedAt"/> and this instead of <see cref="DueAt"/>; readers take <c>dueAt = createdAt + slaSeconds</c>,
+    /// and in Aws mode the portal writes that <see cref="DueAt"/> into the item so it enters <see cref="OpenByQueueIndex"/>.
+    /// </summary>
+    public const string SlaSeconds = "slaSeconds";
+
+    /// <summary>
+    /// A second sparse index keyed by <see cref="OpenQueue"/> and <see cref="CreatedAt"/>, projecting <see cref="DueAt"/>
+    /// and <see cref="SlaSeconds"/>: where the portal finds gate items that have no <see cref="DueAt"/> yet (an item
+    /// without both keys of <see cref="OpenByQueueIndex"/> is not in it) without a Scan.
+    /// </summary>
+    public const string OpenByArrivalIndex = "open-by-arrival";
     public const string Attempt = "attempt";
 
     /// <summary><c>PENDING</c> | <c>CLAIMED</c> | <c>DECIDING</c> | <c>DECIDED</c> | <c>EXPIRED</c>.</summary>

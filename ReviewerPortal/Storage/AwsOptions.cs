@@ -17,6 +17,9 @@ public sealed class AwsOptions
     /// <summary>The sparse index of open tasks by queue and due time.</summary>
     public string OpenByQueueIndexName { get; set; } = ReviewTaskAttributes.OpenByQueueIndex;
 
+    /// <summary>The sparse index of open tasks by queue and arrival, where gate items without a due time are found.</summary>
+    public string OpenByArrivalIndexName { get; set; } = ReviewTaskAttributes.OpenByArrivalIndex;
+
     /// <summary>The bucket final reports are written to; drafts are read wherever their task's <c>s3://</c> URI points. Required in Aws mode.</summary>
     public string? DraftBucket { get; set; }
 
@@ -41,7 +44,10 @@ public sealed class AwsOptions
     /// <summary>How long a closed task stays in the table before its TTL deletes it (its audit entries stay).</summary>
     public TimeSpan ClosedTaskRetention { get; set; } = TimeSpan.FromDays(90);
 
-    /// <summary>How often this process's one change watcher reads the open-task index to update live pages.</summary>
+    /// <summary>
+    /// How often this process's one change watcher reads the open-task index to update live pages, and its gate intake
+    /// gives new gate items their due time.
+    /// </summary>
     public TimeSpan ChangeWatchInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The settings Aws mode cannot start without, as <c>Aws:Name</c>, for the start-up message.</summary>
@@ -52,6 +58,7 @@ public sealed class AwsOptions
         AddIfBlank(missing, TableName, nameof(TableName));
         AddIfBlank(missing, DraftBucket, nameof(DraftBucket));
         AddIfBlank(missing, OpenByQueueIndexName, nameof(OpenByQueueIndexName));
+        AddIfBlank(missing, OpenByArrivalIndexName, nameof(OpenByArrivalIndexName));
         return missing;
     }
 

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -28,14 +29,26 @@ public static class AwsStorageExtensions
             stepFunctions.ServiceUrl ??= aws.ServiceUrls.StepFunctions;
         });
 
-        // Clients take credentials from the SDK's default chain (ECS task role in production).
-        services.AddSingleton<IAmazonDynamoDB>(sp => new AmazonDynamoDBClient(AwsClientConfigs.DynamoDb(sp.GetRequiredService<IOptions<AwsOptions>>().Value)));
-        services.AddSingleton<IAmazonS3>(sp => new AmazonS3Client(AwsClientConfigs.S3(sp.GetRequiredService<IOptions<AwsOptions>>().Value)));
+        // Credentials: an AWSCredentials registered in DI if there is one, else the SDK's default chain (ECS task role).
+        services.AddSingleton<IAmazonDynamoDB>(sp =>
+        {
+            var config = AwsClientConfigs.DynamoDb(sp.GetRequiredService<IOptions<AwsOptions>>().Value);
+            return sp.GetService<AWSCredentials>() is { } credentials ? new AmazonDynamoDBClient(credentials, config) : new AmazonDynamoDBClient(config);
+        });
+        services.AddSingleton<IAmazonS3>(sp =>
+        {
+            var config = AwsClientConfigs.S3(sp.GetRequiredService<IOptions<AwsOptions>>().Value);
+            return sp.GetService<AWSCredentials>() is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
+        });
         services.AddSingleton<IReviewTaskStore, DynamoDbTaskStore>();
         services.AddSingleton<IDraftStore, S3DraftStore>();
 
         // Other ECS tasks write to the same table: one watcher per process carries their changes to live pages here.
         services.AddHostedService<ReviewTaskChangeWatcher>();
+
+        // The review gate writes no due time (JSONPath cannot compute one); this gives new gate items theirs.
+        services.AddSingleton<ReviewGateIntake>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReviewGateIntake>());
 
         services.AddReadinessCheck<DynamoDbReadinessCheck>();
         services.AddReadinessCheck<S3ReadinessCheck>();

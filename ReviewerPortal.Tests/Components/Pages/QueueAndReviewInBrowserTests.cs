@@ -72,6 +72,34 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task A_long_queue_pages_forward_and_back_in_deadline_order()
+    {
+        await using var app = new PortalApp();
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var start = DateTimeOffset.UtcNow;
+        for (var i = 1; i <= 25; i++)
+        {
+            await store.RegisterAsync(NewTask($"page-{i:D2}", $"RP-P{i:D2}", start.AddMinutes(10 + i)));
+        }
+
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/");
+        var cases = page.Locator("table.queue-table .case-link");
+        await Expect(cases).ToHaveCountAsync(ReviewQueue.PageSize);
+        await Expect(cases.First).ToHaveTextAsync("RP-P01");
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Next page" }).ClickAsync();
+        await Expect(cases).ToHaveCountAsync(5);
+        await Expect(cases.First).ToHaveTextAsync("RP-P21");
+        await Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Next page" })).ToBeDisabledAsync();
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Previous page" }).ClickAsync();
+        await Expect(cases).ToHaveCountAsync(ReviewQueue.PageSize);
+        await Expect(cases.First).ToHaveTextAsync("RP-P01");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_draft_with_a_script_shows_the_script_as_text_and_runs_nothing()
     {
         await using var app = new PortalApp();

@@ -80,6 +80,23 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
     }
 
     [Fact]
+    public async Task Ten_reviewers_deciding_one_task_at_once_leave_exactly_one_decision_and_one_audit_entry()
+    {
+        var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
+        var store = table.Store(new ManualClock(Start));
+        await store.RegisterAsync(NewTask("race-10"));
+        var reviewers = Enumerable.Range(0, 10).Select(i => new Reviewer($"u-{i}", $"Dr {i}")).ToList();
+
+        var results = await Task.WhenAll(reviewers.Select(r => Task.Run(() => store.RecordDecisionAsync("race-10", Approval(r)))));
+
+        results.Count(r => r.Applied).Should().Be(1);
+        var winner = results.Single(r => r.Applied).Task!.Decision!.Reviewer;
+        results.Where(r => !r.Applied).Should().OnlyContain(r => r.Task!.Decision!.Reviewer == winner);
+        (await store.GetAsync("race-10"))!.Decision!.Reviewer.Should().Be(winner);
+        (await store.ListAuditAsync("race-10")).Should().ContainSingle(e => e.Action == "decided");
+    }
+
+    [Fact]
     public async Task A_closed_task_gets_a_ttl_and_reads_as_gone_once_it_passed_even_before_dynamodb_deletes_it()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);

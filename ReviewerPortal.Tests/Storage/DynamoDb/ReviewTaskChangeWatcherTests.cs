@@ -14,8 +14,8 @@ public class ReviewTaskChangeWatcherTests(MotoServer moto) : IClassFixture<MotoS
         var bucket = await DraftBucket.CreateAsync(moto.Url);
         var settings = AwsModeSettings.For(moto.Url, table.Name, bucket.Name);
         settings["Aws:ChangeWatchInterval"] = "00:00:01";
-        await using var writer = new PortalApp(settings);
-        await using var watcher = new PortalApp(settings);
+        await using var writer = new AwsModePortalApp(settings);
+        await using var watcher = new AwsModePortalApp(settings);
         var seen = Channel.CreateUnbounded<ReviewTaskChanged>();
         using var subscription = watcher.GetRequiredService<ReviewTaskChanges>().Subscribe(change => seen.Writer.WriteAsync(change).AsTask());
         var store = writer.GetRequiredService<IReviewTaskStore>();

@@ -12,7 +12,7 @@ namespace ReviewerPortal.Tests.Storage.DynamoDb;
 
 /// <summary>
 /// A fresh review-tasks table on a local DynamoDB (moto or dynalite), laid out as deploy/ declares it: keys, the sparse
-/// open-by-queue index projecting everything, and TTL on <c>expiresAt</c> where the server supports it.
+/// open-by-queue index projecting everything, the sparse open-by-arrival index, and TTL on <c>expiresAt</c> where the server supports it.
 /// </summary>
 public sealed class ReviewTaskTable
 {
@@ -60,6 +60,7 @@ public sealed class ReviewTaskTable
                 new AttributeDefinition(A.SortKey, ScalarAttributeType.S),
                 new AttributeDefinition(A.OpenQueue, ScalarAttributeType.S),
                 new AttributeDefinition(A.DueAt, ScalarAttributeType.S),
+                new AttributeDefinition(A.CreatedAt, ScalarAttributeType.S),
             ],
             KeySchema = [new KeySchemaElement(A.PartitionKey, KeyType.HASH), new KeySchemaElement(A.SortKey, KeyType.RANGE)],
             GlobalSecondaryIndexes =
@@ -69,6 +70,12 @@ public sealed class ReviewTaskTable
                     IndexName = A.OpenByQueueIndex,
                     KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.DueAt, KeyType.RANGE)],
                     Projection = new Projection { ProjectionType = ProjectionType.ALL },
+                },
+                new GlobalSecondaryIndex
+                {
+                    IndexName = A.OpenByArrivalIndex,
+                    KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.CreatedAt, KeyType.RANGE)],
+                    Projection = new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [A.DueAt, A.SlaSeconds] },
                 },
             ],
         });

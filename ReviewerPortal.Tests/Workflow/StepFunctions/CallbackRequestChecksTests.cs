@@ -52,6 +52,17 @@ public class CallbackRequestChecksTests
     }
 
     [Fact]
+    public async Task Valid_output_nested_deeper_than_the_JSON_reader_default_is_sent()
+    {
+        await using var aws = await ScriptedAwsServer.StartAsync((200, "{}"));
+        var client = TestClients.StepFunctions(aws.BaseUri);
+
+        await client.SendTaskSuccessAsync(new() { TaskToken = Token, Output = new string('[', 100) + new string(']', 100) });
+
+        aws.Requests.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Output_size_counts_UTF8_bytes_not_characters()
     {
         await using var aws = await ScriptedAwsServer.StartAsync((200, "{}"));

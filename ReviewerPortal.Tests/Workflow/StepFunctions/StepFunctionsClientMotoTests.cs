@@ -168,6 +168,29 @@ public class StepFunctionsClientMotoTests : IAsyncLifetime
         await describe.Should().ThrowAsync<ExecutionDoesNotExistException>();
     }
 
+    [Fact]
+    public async Task A_Distributed_Map_run_is_listed_and_described_with_its_item_counts()
+    {
+        var machine = await CreateStateMachineAsync("fan-out", """
+            {"StartAt":"Fan","States":{"Fan":{"Type":"Map","ItemProcessor":{
+              "ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},
+              "StartAt":"Each","States":{"Each":{"Type":"Pass","End":true}}},"End":true}}}
+            """);
+        var started = await _client.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machine, Name = "fan-1", Input = "[1,2,3]" });
+        (await WaitUntilDoneAsync(started.ExecutionArn!)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
+
+        var runs = await _client.ListMapRunsAsync(new ListMapRunsRequest { ExecutionArn = started.ExecutionArn });
+        var run = runs.MapRuns.Should().ContainSingle().Subject;
+        var described = await _client.DescribeMapRunAsync(new DescribeMapRunRequest { MapRunArn = run.MapRunArn });
+
+        run.ExecutionArn.Should().Be(started.ExecutionArn);
+        described.MapRunArn.Should().Be(run.MapRunArn);
+        described.Status.Should().Be("SUCCEEDED");
+        described.ItemCounts!.Total.Should().Be(3);
+        described.ItemCounts.Succeeded.Should().Be(3);
+        described.StartDate.Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(1));
+    }
+
     private async Task<string> CreateStateMachineAsync(string name, string definition) =>
         (await _client.CreateStateMachineAsync(new CreateStateMachineRequest { Name = name, Definition = definition, RoleArn = RoleArn })).StateMachineArn!;
 

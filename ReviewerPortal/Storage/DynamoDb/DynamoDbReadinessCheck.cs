@@ -4,7 +4,7 @@ using ReviewerPortal.Operations;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
-/// <summary>The review-tasks table is reachable and ACTIVE, and has the open-by-queue index the queues read.</summary>
+/// <summary>The review-tasks table is reachable and ACTIVE, and has the two indexes the queues read (open-by-queue, open-by-arrival).</summary>
 public sealed class DynamoDbReadinessCheck(IAmazonDynamoDB dynamoDb, IOptions<AwsOptions> options) : IReadinessCheck
 {
     public string Name => "dynamodb";
@@ -18,9 +18,11 @@ public sealed class DynamoDbReadinessCheck(IAmazonDynamoDB dynamoDb, IOptions<Aw
             throw new InvalidOperationException($"Table {settings.TableName} is {table.TableStatus}, not ACTIVE.");
         }
 
-        if (!(table.GlobalSecondaryIndexes ?? []).Any(i => i.IndexName == settings.OpenByQueueIndexName))
+        var indexes = (table.GlobalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet(StringComparer.Ordinal);
+        var missing = new[] { settings.OpenByQueueIndexName, settings.OpenByArrivalIndexName }.Where(i => !indexes.Contains(i)).ToList();
+        if (missing.Count > 0)
         {
-            throw new InvalidOperationException($"Table {settings.TableName} has no index {settings.OpenByQueueIndexName}.");
+            throw new InvalidOperationException($"Table {settings.TableName} has no index {string.Join(" or ", missing)}.");
         }
     }
 }

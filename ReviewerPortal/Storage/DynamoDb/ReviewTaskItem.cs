@@ -119,7 +119,7 @@ public static class ReviewTaskItem
             Queue = fields.RequiredEnum<QueueName>(A.Queue, WireValues.TryParseQueue, QueueValues),
             DraftLocation = fields.RequiredString(A.DraftUri),
             CreatedAt = fields.RequiredTimestamp(A.CreatedAt),
-            DueAt = fields.RequiredTimestamp(A.DueAt),
+            DueAt = ReadDueAt(fields),
             Attempt = (int)Math.Clamp(fields.OptionalNumber(A.Attempt) ?? 1, 1, int.MaxValue),
             Status = status,
             Claim = ReadClaim(fields),
@@ -172,6 +172,37 @@ public static class ReviewTaskItem
         }
 
         return id;
+    }
+
+    /// <summary><c>dueAt</c>, or for an item fresh from the gate (which cannot compute it) <c>createdAt + slaSeconds</c>.</summary>
+    private static DateTimeOffset ReadDueAt(ItemFields fields)
+    {
+        if (fields.Has(A.DueAt) || !fields.Has(A.SlaSeconds))
+        {
+            return fields.RequiredTimestamp(A.DueAt);
+        }
+
+        var sla = fields.OptionalNumber(A.SlaSeconds);
+        var created = fields.OptionalTimestamp(A.CreatedAt);
+        return created is { } c && sla is { } seconds ? c.AddSeconds(seconds) : default;
+    }
+
+    /// <summary>
+    /// The <c>dueAt</c> an item without one must get (<c>createdAt + slaSeconds</c>, formatted as stored), or null when
+    /// the item has a due time already or lacks what it takes to compute one.
+    /// </summary>
+    public static string? MissingDueAt(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var fields = new ItemFields(item);
+        if (fields.Has(A.DueAt) || !fields.Has(A.SlaSeconds) || !fields.Has(A.CreatedAt))
+        {
+            return null;
+        }
+
+        var sla = fields.OptionalNumber(A.SlaSeconds);
+        var created = fields.OptionalTimestamp(A.CreatedAt);
+        return fields.Problems.Count == 0 && created is { } c && sla is { } seconds ? IsoTimestamp.Format(c.AddSeconds(seconds)) : null;
     }
 
     private static ClaimLease? ReadClaim(ItemFields fields)

@@ -73,7 +73,8 @@ public static class CallbackRequestChecks
 
         try
         {
-            var reader = new Utf8JsonReader(bytes);
+            // Deeper than System.Text.Json's default of 64: a legitimate document must not be refused for its nesting.
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 512 });
             while (reader.Read())
             {
                 // Reading to the end validates the whole document, including nothing but whitespace after it.

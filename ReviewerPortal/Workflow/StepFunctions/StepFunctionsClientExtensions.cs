@@ -25,8 +25,11 @@ public static class StepFunctionsClientExtensions
         {
             var options = provider.GetRequiredService<IOptions<StepFunctionsClientOptions>>().Value;
             var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(StepFunctionsClient));
-            var credentials = provider.GetRequiredService<DefaultChainCredentials>();
-            return new StepFunctionsClient(new StepFunctionsTransport(http, options, options.ResolveRegion(environment)!, credentials.GetAsync));
+            // Credentials registered in DI (one source for every AWS client of the portal) win over the default chain.
+            Func<CancellationToken, Task<ImmutableCredentials>> credentials = provider.GetService<AWSCredentials>() is { } registered
+                ? _ => registered.GetCredentialsAsync()
+                : provider.GetRequiredService<DefaultChainCredentials>().GetAsync;
+            return new StepFunctionsClient(new StepFunctionsTransport(http, options, options.ResolveRegion(environment)!, credentials));
         });
         return services;
     }
