@@ -73,4 +73,16 @@ public class StepFunctionsErrorMappingTests
         thrown.ErrorType.Should().Be(ErrorType.Receiver);
         thrown.Message.Should().Contain("502");
     }
+
+    [Fact]
+    public async Task A_success_answer_that_is_not_Step_Functions_JSON_is_reported_as_such()
+    {
+        await using var aws = await ScriptedAwsServer.StartAsync((200, "<html>Welcome to nginx</html>"));
+        var client = TestClients.StepFunctions(aws.BaseUri);
+
+        var thrown = await Assert.ThrowsAsync<AmazonStepFunctionsException>(
+            () => client.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = "arn:aws:states:eu-west-1:123456789012:execution:review:case-1" }));
+
+        thrown.Message.Should().Contain("DescribeExecution answer is not Step Functions JSON").And.Contain("ServiceUrl");
+    }
 }

@@ -96,6 +96,8 @@ public sealed class StepFunctionsApiClientTests : IAsyncLifetime
         described.Status.Should().Be(ExecutionStatus.FAILED);
         described.Error.Should().Be("ClinicianRejected");
         described.Cause.Should().Be("Wrong laterality");
+        var redrive = () => _local.Client.RedriveExecutionAsync(new() { ExecutionArn = started.ExecutionArn });
+        await redrive.Should().ThrowAsync<ExecutionNotRedrivableException>("the local engine does not redrive");
         var unknown = () => _local.Client.SendTaskHeartbeatAsync(new() { TaskToken = "not-a-token-the-engine-issued" });
         await unknown.Should().ThrowAsync<AmazonStepFunctionsException>().Where(e => e is InvalidTokenException || e is TaskDoesNotExistException);
     }

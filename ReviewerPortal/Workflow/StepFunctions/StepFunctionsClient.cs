@@ -88,6 +88,16 @@ public sealed class StepFunctionsClient(StepFunctionsTransport transport) : IAma
         ArgumentNullException.ThrowIfNull(request);
         var body = StepFunctionsJson.Serialize(request);
         var answer = await transport.SendAsync(operation, body, cancellationToken).ConfigureAwait(false);
-        return StepFunctionsJson.Deserialize<TResponse>(answer);
+        try
+        {
+            return StepFunctionsJson.Deserialize<TResponse>(answer);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            // A proxy or a wrong ServiceUrl answering 200 with something else: say so instead of a bare parser error.
+            throw new AmazonStepFunctionsException(
+                $"The {operation} answer is not Step Functions JSON ({e.Message}); is StepFunctions:ServiceUrl a Step Functions endpoint?",
+                e, ErrorType.Unknown, null, null, System.Net.HttpStatusCode.OK);
+        }
     }
 }
