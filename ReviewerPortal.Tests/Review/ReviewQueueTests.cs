@@ -24,7 +24,8 @@ public sealed class ReviewQueueTests : IDisposable
         _tasks = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), _clock);
         _drafts = new FolderDraftStore(_folder.File("objects"));
         var portal = Options.Create(new PortalOptions { MaxDraftBytes = 4096 });
-        _queue = new ReviewQueue(_tasks, _drafts, new ReviewTaskChanges(), portal, _clock, NullLogger<ReviewQueue>.Instance);
+        var changes = new ReviewTaskChanges();
+        _queue = new ReviewQueue(_tasks, new QueueFirstPages(_tasks, changes), _drafts, changes, portal, _clock, NullLogger<ReviewQueue>.Instance);
     }
 
     public void Dispose()

@@ -11,6 +11,7 @@ namespace ReviewerPortal.Review;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The clinicians' word for it; not a Queue<T>.")]
 public sealed partial class ReviewQueue(
     IReviewTaskStore tasks,
+    QueueFirstPages firstPages,
     IDraftStore drafts,
     ReviewTaskChanges changes,
     IOptions<PortalOptions> portal,
@@ -22,7 +23,9 @@ public sealed partial class ReviewQueue(
     public DateTimeOffset Now => time.GetUtcNow();
 
     public Task<TaskPage> ListAsync(QueueName queue, string? continuationToken, CancellationToken cancellationToken = default) =>
-        tasks.ListOpenAsync(queue, PageSize, continuationToken, cancellationToken);
+        continuationToken is null
+            ? firstPages.GetAsync(queue, cancellationToken)
+            : tasks.ListOpenAsync(queue, PageSize, continuationToken, cancellationToken);
 
     /// <summary>Called after every committed change to a task; dispose the result to stop.</summary>
     public IDisposable Subscribe(Func<ReviewTaskChanged, Task> onChange) => changes.Subscribe(onChange);
