@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["queue-listing"] = QueueListingBenchmark.RunAsync,
     ["approve-to-publication"] = ApproveToPublicationBenchmark.RunAsync,
+    ["dynamodb-store"] = DynamoDbStoreBenchmark.RunAsync,
     ["step-functions-api"] = StepFunctionsApiBenchmark.RunAsync,
 };
 
