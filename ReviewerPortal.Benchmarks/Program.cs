@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["approve-to-publication"] = ApproveToPublicationBenchmark.RunAsync,
     ["dynamodb-store"] = DynamoDbStoreBenchmark.RunAsync,
     ["step-functions-api"] = StepFunctionsApiBenchmark.RunAsync,
+    ["engine"] = EngineBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
