@@ -40,6 +40,22 @@ public class StorageTemplateTests(MotoServer moto) : IClassFixture<MotoServer>
     }
 
     [Fact]
+    public void The_table_tests_and_benchmarks_create_is_the_table_the_template_declares()
+    {
+        var table = Resource("ReviewTasksTable");
+        var request = ReviewerPortal.Storage.DynamoDb.ReviewTaskTableDefinition.CreateTableRequest("any");
+
+        Pairs(table, "KeySchema").Should().Equal(request.KeySchema.Select(k => ((string?)k.AttributeName, (string?)k.KeyType.Value)));
+        var indexes = ((YamlSequenceNode)table["GlobalSecondaryIndexes"]).Cast<YamlMappingNode>().ToList();
+        indexes.Select(i => Scalar(i, "IndexName")).Should().Equal(request.GlobalSecondaryIndexes.Select(i => i.IndexName));
+        for (var i = 0; i < indexes.Count; i++)
+        {
+            Pairs(indexes[i], "KeySchema").Should().Equal(request.GlobalSecondaryIndexes[i].KeySchema.Select(k => ((string?)k.AttributeName, (string?)k.KeyType.Value)));
+            Scalar((YamlMappingNode)indexes[i]["Projection"], "ProjectionType").Should().Be(request.GlobalSecondaryIndexes[i].Projection.ProjectionType.Value);
+        }
+    }
+
+    [Fact]
     public void The_bucket_is_versioned_encrypted_and_private()
     {
         var bucket = Resource("DraftBucket");

@@ -52,6 +52,32 @@ public class ActionAuthorizationTests
     }
 
     [Fact]
+    public async Task An_open_circuit_becomes_anonymous_by_itself_once_its_session_passes_the_absolute_cap()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var app = new IdentityTestApp(
+            settings: new Dictionary<string, string?> { ["Identity:CircuitRevalidationInterval"] = "00:00:00.100" }, clock: clock);
+        await using var circuit = Circuit.Start(app);
+        var signedOut = new TaskCompletionSource<ClaimsPrincipal>(TaskCreationOptions.RunContinuationsAsynchronously);
+        circuit.State.AuthenticationStateChanged += async state =>
+        {
+            var user = (await state).User;
+            if (user.Identity?.IsAuthenticated != true)
+            {
+                signedOut.TrySetResult(user);
+            }
+        };
+        circuit.SignIn(PortalClaims.CreatePrincipal("c", null, "Dr. Dana Reyes", [PortalRoles.Clinician], "persona", clock.GetUtcNow()));
+        await Task.Delay(300);
+        signedOut.Task.IsCompleted.Should().BeFalse("the session is young");
+
+        clock.Advance(TimeSpan.FromHours(10));
+        var anonymous = await signedOut.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        anonymous.Identity?.IsAuthenticated.Should().NotBe(true, "the router then sends the browser to sign in");
+    }
+
+    [Fact]
     public async Task An_anonymous_circuit_may_do_nothing()
     {
         await using var app = new IdentityTestApp();
@@ -69,10 +95,12 @@ public class ActionAuthorizationTests
     {
         public ActionAuthorization Actions => scope.ServiceProvider.GetRequiredService<ActionAuthorization>();
 
+        public AuthenticationStateProvider State => scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+
         public static Circuit Start(IdentityTestApp app) => new(app.AppServices.CreateAsyncScope());
 
         public void SignIn(ClaimsPrincipal user) =>
-            ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+            ((IHostEnvironmentAuthenticationStateProvider)State)
                 .SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
 
         public ValueTask DisposeAsync() => scope.DisposeAsync();

@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public sealed class IdentityTestApp(string environment = "Development", IDiction
     : PortalApp(settings)
 {
     private readonly bool _sharedKeyRing = settings?.ContainsKey("Identity:KeyRing") == true;
+    private readonly bool _awsMode = settings?.TryGetValue("Portal:Mode", out var mode) == true && mode == "Aws";
 
     public CapturedLogs Logs { get; } = new();
 
@@ -46,6 +48,12 @@ public sealed class IdentityTestApp(string environment = "Development", IDiction
             if (!_sharedKeyRing)
             {
                 services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(DataDirectory.Path, "keys")));
+            }
+
+            if (_awsMode)
+            {
+                // moto's dummy credentials, as AwsModePortalApp registers them (no test changes the process environment).
+                services.AddSingleton<AWSCredentials>(new BasicAWSCredentials("testing", "testing"));
             }
 
             if (clock is not null)

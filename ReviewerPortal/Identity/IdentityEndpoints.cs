@@ -84,8 +84,18 @@ public static class IdentityEndpoints
             return Results.LocalRedirect(SignedOutPath);
         }
 
-        var configuration = await metadata.GetAsync(context.RequestAborted);
-        if (string.IsNullOrEmpty(configuration.EndSessionEndpoint))
+        string? endSession;
+        try
+        {
+            endSession = (await metadata.GetAsync(context.RequestAborted)).EndSessionEndpoint;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
+        {
+            // The portal session is gone either way; the provider's session cannot be ended while it is unreachable.
+            endSession = null;
+        }
+
+        if (string.IsNullOrEmpty(endSession))
         {
             return Results.LocalRedirect(SignedOutPath);
         }
@@ -96,7 +106,7 @@ public static class IdentityEndpoints
             ["client_id"] = settings.ClientId,
             ["post_logout_redirect_uri"] = oidc.RedirectUri(context, OidcSignIn.SignedOutCallbackPath).AbsoluteUri,
         });
-        return Results.Redirect(configuration.EndSessionEndpoint + query.ToUriComponent());
+        return Results.Redirect(endSession + query.ToUriComponent());
     }
 
     private static RazorComponentResult<SignInProblemPage> Problem(SignInFailure failure) =>

@@ -60,6 +60,9 @@ public sealed class IdentityOptions
     /// <summary>…and in any case this long after sign-in (absolute cap), so role changes take effect.</summary>
     public TimeSpan MaxSessionLifetime { get; set; } = TimeSpan.FromHours(10);
 
+    /// <summary>How often an open Blazor circuit checks that its session has not passed <see cref="MaxSessionLifetime"/>.</summary>
+    public TimeSpan CircuitRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Tolerance for clock differences when checking ID token lifetimes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 

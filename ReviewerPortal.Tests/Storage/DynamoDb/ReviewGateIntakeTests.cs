@@ -58,7 +58,8 @@ public class ReviewGateIntakeTests(MotoServer moto) : IClassFixture<MotoServer>
         using var http = new HttpClient();
         var stepFunctions = new StepFunctionsClient(new StepFunctionsTransport(
             http,
-            new StepFunctionsClientOptions { ServiceUrl = moto.Url },
+            // moto parses a definition slowly on a loaded machine (its first CreateStateMachine loads the ASL grammar).
+            new StepFunctionsClientOptions { ServiceUrl = moto.Url, Timeout = TimeSpan.FromSeconds(60) },
             "us-east-1",
             _ => Task.FromResult(new ImmutableCredentials("testing", "testing", null))));
         var machine = await stepFunctions.CreateStateMachineAsync(new CreateStateMachineRequest

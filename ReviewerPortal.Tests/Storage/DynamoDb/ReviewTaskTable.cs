@@ -50,63 +50,8 @@ public sealed class ReviewTaskTable
             ServiceUrls = { DynamoDb = serviceUrl },
         };
         var client = ClientFor(serviceUrl, options);
-        await client.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = options.TableName,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions =
-            [
-                new AttributeDefinition(A.PartitionKey, ScalarAttributeType.S),
-                new AttributeDefinition(A.SortKey, ScalarAttributeType.S),
-                new AttributeDefinition(A.OpenQueue, ScalarAttributeType.S),
-                new AttributeDefinition(A.DueAt, ScalarAttributeType.S),
-                new AttributeDefinition(A.CreatedAt, ScalarAttributeType.S),
-            ],
-            KeySchema = [new KeySchemaElement(A.PartitionKey, KeyType.HASH), new KeySchemaElement(A.SortKey, KeyType.RANGE)],
-            GlobalSecondaryIndexes =
-            [
-                new GlobalSecondaryIndex
-                {
-                    IndexName = A.OpenByQueueIndex,
-                    KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.DueAt, KeyType.RANGE)],
-                    Projection = new Projection { ProjectionType = ProjectionType.ALL },
-                },
-                new GlobalSecondaryIndex
-                {
-                    IndexName = A.OpenByArrivalIndex,
-                    KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.CreatedAt, KeyType.RANGE)],
-                    Projection = new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [A.DueAt, A.SlaSeconds] },
-                },
-            ],
-        });
-        await WaitUntilActiveAsync(client, options.TableName!);
-        if (enableTtl)
-        {
-            await client.UpdateTimeToLiveAsync(new UpdateTimeToLiveRequest
-            {
-                TableName = options.TableName,
-                TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = A.ExpiresAt, Enabled = true },
-            });
-        }
-
+        await ReviewTaskTableDefinition.CreateAsync(client, options.TableName!, enableTtl);
         return new ReviewTaskTable(client, options);
-    }
-
-    /// <summary>dynalite, like DynamoDB, creates tables asynchronously (CREATING, then ACTIVE).</summary>
-    private static async Task WaitUntilActiveAsync(IAmazonDynamoDB client, string tableName)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            var table = (await client.DescribeTableAsync(tableName)).Table;
-            if (table.TableStatus == TableStatus.ACTIVE && (table.GlobalSecondaryIndexes ?? []).All(g => g.IndexStatus == IndexStatus.ACTIVE))
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Table {tableName} did not become active.");
     }
 
     public DynamoDbTaskStore Store(TimeProvider time, MalformedTaskItems? malformed = null, ReviewTaskChanges? changes = null) =>

@@ -14,6 +14,12 @@ public sealed class LocalEngineOptions
     /// <summary>How many executions may run a step at the same moment (paused ones do not count).</summary>
     public int MaxConcurrency { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// Unwind executions paused at a top-level callback (the review gate) so they hold only their token; the callback
+    /// resumes them by replaying their history. Off keeps their frames in memory.
+    /// </summary>
+    public bool ParkPausedExecutions { get; set; } = true;
+
     public string Region { get; set; } = "us-east-1";
 
     public string AccountId { get; set; } = "123456789012";

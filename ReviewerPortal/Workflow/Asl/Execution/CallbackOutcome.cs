@@ -32,6 +32,70 @@ internal sealed class CallbackToken(string token, string executionArn, string at
     public bool Closed { get; set; }
 
     public TaskCompletionSource<CallbackOutcome>? Waiter { get; set; }
+
+    /// <summary>While the execution is parked (no frame waits on it): what resumes it, and its deadline timer.</summary>
+    public Action? Resume { get; set; }
+
+    public ITimer? DeadlineTimer { get; set; }
+
+    public TaskDeadlines Deadlines { get; set; }
+}
+
+/// <summary>When a paused task times out: TimeoutSeconds from when it was scheduled, HeartbeatSeconds from the last heartbeat.</summary>
+internal readonly record struct TaskDeadlines(DateTimeOffset ScheduledAt, int? TimeoutSeconds, int? HeartbeatSeconds)
+{
+    public DateTimeOffset? Next(DateTimeOffset lastHeartbeat)
+    {
+        DateTimeOffset? timeout = TimeoutSeconds is { } t ? ScheduledAt.AddSeconds(t) : null;
+        DateTimeOffset? heartbeat = HeartbeatSeconds is { } h ? lastHeartbeat.AddSeconds(h) : null;
+        return timeout is null ? heartbeat : heartbeat is null ? timeout : timeout < heartbeat ? timeout : heartbeat;
+    }
+
+    /// <summary>The outcome if a deadline has passed at <paramref name="now"/>, else null.</summary>
+    public CallbackOutcome? Expired(DateTimeOffset now, DateTimeOffset lastHeartbeat)
+    {
+        if (TimeoutSeconds is { } t && now >= ScheduledAt.AddSeconds(t))
+        {
+            return new CallbackOutcome(CallbackResult.TimedOut);
+        }
+
+        return HeartbeatSeconds is { } h && now >= lastHeartbeat.AddSeconds(h) ? new CallbackOutcome(CallbackResult.HeartbeatTimedOut) : null;
+    }
+}
+
+/// <summary>
+/// Unwinds a top-level execution paused at a callback, so that it holds no frames, tasks or timers of its own while it
+/// waits: the callback (or a deadline) resumes it by replaying its history.
+/// </summary>
+internal sealed class ExecutionSuspendedException : Exception
+{
+    public ExecutionSuspendedException(string token, TaskDeadlines deadlines)
+        : base("The execution is parked at a callback.")
+    {
+        Token = token;
+        Deadlines = deadlines;
+    }
+
+    public ExecutionSuspendedException()
+        : this(string.Empty, default(TaskDeadlines))
+    {
+    }
+
+    public ExecutionSuspendedException(string message)
+        : base(message)
+    {
+        Token = string.Empty;
+    }
+
+    public ExecutionSuspendedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Token = string.Empty;
+    }
+
+    public string Token { get; }
+
+    public TaskDeadlines Deadlines { get; }
 }
 
 /// <summary>Durable copy of callback tokens, so paused tasks stay valid across a restart.</summary>

@@ -1,8 +1,11 @@
 namespace ReviewerPortal.Workflow.Asl.Execution;
 
 /// <summary>What every execution of one engine shares: the clock, the history, tasks and tokens.</summary>
-internal sealed class EngineServices(TimeProvider time, IHistoryRecorder history, TaskRunner tasks, TaskTokens tokens, string region)
+internal sealed class EngineServices(TimeProvider time, IHistoryRecorder history, TaskRunner tasks, TaskTokens tokens, string region, bool parkPausedExecutions = true)
 {
+    /// <summary>Unwind a top-level execution paused at a callback instead of keeping its frames in memory.</summary>
+    public bool ParkPausedExecutions { get; } = parkPausedExecutions;
+
     public TimeProvider Time { get; } = time;
 
     public IHistoryRecorder History { get; } = history;

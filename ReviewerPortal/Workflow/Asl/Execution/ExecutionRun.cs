@@ -43,6 +43,9 @@ internal sealed class ExecutionRun
 
     public DateTimeOffset Now => Services.Time.GetUtcNow();
 
+    /// <summary>Callback tokens issued to this run, spent when it ends.</summary>
+    public IssuedTokens Tokens { get; } = new();
+
     public HistoryEvent Emit(Frame frame, HistoryEvent historyEvent)
     {
         var sequence = frame.Sequence++;
@@ -77,3 +80,27 @@ internal sealed record ExecutionIdentity(
 
 /// <summary>An event as stored, with its position in its frame.</summary>
 internal sealed record RecordedEvent(string Frame, int Sequence, HistoryEvent Event);
+
+/// <summary>The callback tokens one run was given (Parallel branches may add concurrently).</summary>
+internal sealed class IssuedTokens : IEnumerable<string>
+{
+    private readonly List<string> tokens = [];
+
+    public void Add(string token)
+    {
+        lock (tokens)
+        {
+            tokens.Add(token);
+        }
+    }
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        lock (tokens)
+        {
+            return tokens.ToList().GetEnumerator();
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -9,11 +9,14 @@ internal static class Payloads
 {
     public const int MaxBytes = 256 * 1024;
 
-    public static string Serialize(JsonNode? node, string what)
+    /// <param name="what">What the data is, e.g. "output of the state"; <paramref name="stateName"/> completes it.</param>
+    public static string Serialize(JsonNode? node, string what, string? stateName = null)
     {
         var text = node?.ToJsonString() ?? "null";
         return text.Length > MaxBytes / 3 && Encoding.UTF8.GetByteCount(text) > MaxBytes
-            ? throw new StateFailure(StatesErrors.DataLimitExceeded, $"The {what} has exceeded the maximum number of bytes service limit ({MaxBytes}).")
+            ? throw new StateFailure(
+                StatesErrors.DataLimitExceeded,
+                $"The {what}{(stateName is null ? string.Empty : $" '{stateName}'")} has exceeded the maximum number of bytes service limit ({MaxBytes}).")
             : text;
     }
 

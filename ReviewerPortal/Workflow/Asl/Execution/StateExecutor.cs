@@ -12,33 +12,37 @@ internal static class StateExecutor
     public static async Task<JsonNode?> RunGraphAsync(ExecutionRun run, Frame frame, StateGraph graph, JsonNode? input, CancellationToken cancellation)
     {
         var state = graph.States[graph.StartAt];
+        string? inputText = null;
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
-            var (output, next) = await ExecuteAsync(run, frame, state, input, cancellation);
+            var (output, next, outputText) = await ExecuteAsync(run, frame, state, input, inputText, cancellation);
             if (next is null)
             {
                 return output;
             }
 
+            // One state's output text is the next one's input text: serialized once per transition.
             state = graph.States[next];
             input = output;
+            inputText = outputText;
         }
     }
 
-    private static async Task<(JsonNode? Output, string? Next)> ExecuteAsync(ExecutionRun run, Frame frame, State state, JsonNode? input, CancellationToken cancellation)
+    private static async Task<(JsonNode? Output, string? Next, string OutputText)> ExecuteAsync(
+        ExecutionRun run, Frame frame, State state, JsonNode? input, string? inputText, CancellationToken cancellation)
     {
-        var inputText = Payloads.Serialize(input, $"input of the state '{state.Name}'");
+        inputText ??= Payloads.Serialize(input, "input of the state", state.Name);
         var entered = run.Emit(frame, Events.StateEntered(state.Type, state.Name, inputText));
         var enteredTime = new DateTimeOffset(entered.Timestamp, TimeSpan.Zero);
-        var retries = new int[state.Retry.Count];
+        var retries = state.Retry.Count == 0 ? [] : new int[state.Retry.Count];
         var attempt = 0;
         while (true)
         {
             try
             {
                 var token = state is TaskState { Pattern: IntegrationPattern.WaitForTaskToken }
-                    ? await run.Services.Tokens.IssueAsync(run, $"{frame.Key}#{frame.Sequence}")
+                    ? await run.Services.Tokens.IssueAsync(run, $"{frame.Key}#{frame.Sequence}", replaying: run.Recorded(frame) is not null)
                     : null;
                 var attemptRun = new StateRun(run, frame, state, enteredTime, attempt, token, cancellation);
                 var (output, next) = await AttemptAsync(attemptRun, state, input);
@@ -74,7 +78,7 @@ internal static class StateExecutor
         {
             return await ProcessAsync(run, state, rawInput);
         }
-        catch (Exception e) when (e is not StateFailure and not OperationCanceledException)
+        catch (Exception e) when (e is not StateFailure and not OperationCanceledException and not ExecutionSuspendedException)
         {
             // A defect or an unexpected value must fail the execution with a name, not crash the engine.
             throw new StateFailure(StatesErrors.Runtime, $"{e.GetType().Name} in the state '{state.Name}': {e.Message}");
@@ -106,15 +110,15 @@ internal static class StateExecutor
         return (state.OutputPath.Apply(combined, run.Scope(combined), "OutputPath"), result.Next);
     }
 
-    private static (JsonNode? Output, string? Next) Exit(ExecutionRun run, Frame frame, State state, JsonNode? output, string? next)
+    private static (JsonNode? Output, string? Next, string OutputText) Exit(ExecutionRun run, Frame frame, State state, JsonNode? output, string? next)
     {
-        var text = Payloads.Serialize(output, $"output of the state '{state.Name}'");
+        var text = Payloads.Serialize(output, "output of the state", state.Name);
         var exited = run.Emit(frame, Events.StateExited(state.Type, state.Name, text));
 
         // After a restart the recorded output is authoritative: it may hold values (UUIDs, random numbers, callback
         // results) that re-running the state would not reproduce.
-        var recordedText = exited.StateExitedEventDetails?.Output;
-        return (ReferenceEquals(recordedText, text) ? output : Payloads.Parse(recordedText), next);
+        var recordedText = exited.StateExitedEventDetails?.Output ?? "null";
+        return (ReferenceEquals(recordedText, text) ? output : Payloads.Parse(recordedText), next, recordedText);
     }
 
     private static int FindRetrier(State state, string error)

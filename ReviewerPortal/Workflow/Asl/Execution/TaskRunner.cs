@@ -39,7 +39,7 @@ internal sealed class TaskRunner(ResourceRegistry resources)
                 IntegrationPattern.Sync => await SyncAsync(state, parameters, run, name, timeout),
                 _ => await WithTimeoutAsync(state, timeout, run, c => InvokeAsync(state, parameters, run, null, c)),
             };
-            var text = Payloads.Serialize(output, $"result of the task '{state.Name}'");
+            var text = Payloads.Serialize(output, "result of the task", state.Name);
             var succeeded = run.Emit(Events.TaskSucceeded(name, text));
             return new StateResult(ReferenceEquals(succeeded.TaskSucceededEventDetails?.Output, text) ? output : Payloads.Parse(succeeded.TaskSucceededEventDetails?.Output));
         }
@@ -71,7 +71,21 @@ internal sealed class TaskRunner(ResourceRegistry resources)
             await run.Execution.Services.History.FlushAsync();
         }
 
-        var outcome = await run.Execution.Services.Tokens.WaitAsync(token, scheduledAt, timeout, heartbeat, run.Cancellation);
+        if (run.Recorded() is { } ended && ended.Type is HistoryEventType.TaskSucceeded or HistoryEventType.TaskFailed or HistoryEventType.TaskTimedOut)
+        {
+            // Replaying an attempt that already ended: its outcome is in the history (RunAsync re-emits it).
+            return Replayed(ended).Output;
+        }
+
+        var tokens = run.Execution.Services.Tokens;
+        var deadlines = new TaskDeadlines(scheduledAt, timeout, heartbeat);
+        if (run.Frame.Key.Length == 0 && run.Execution.Services.ParkPausedExecutions && !tokens.HasOutcome(token))
+        {
+            // A top-level task paused at a callback: unwind; the callback or a deadline resumes the execution by replay.
+            throw new ExecutionSuspendedException(token, deadlines);
+        }
+
+        var outcome = await tokens.WaitAsync(token, scheduledAt, timeout, heartbeat, run.Cancellation);
         return outcome.Result switch
         {
             CallbackResult.Succeeded => Payloads.Parse(outcome.Output),

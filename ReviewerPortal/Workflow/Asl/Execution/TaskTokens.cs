@@ -12,7 +12,7 @@ namespace ReviewerPortal.Workflow.Asl.Execution;
 internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, CallbackToken> open = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> byAttempt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string ExecutionArn, string AttemptKey), string> byAttempt = new();
 
     public int OpenCount => open.Count;
 
@@ -25,20 +25,31 @@ internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
         }
 
         open[token.Token] = token;
-        byAttempt[token.ExecutionArn + "|" + token.AttemptKey] = token.Token;
+        byAttempt[(token.ExecutionArn, token.AttemptKey)] = token.Token;
     }
 
-    public Task<string> IssueAsync(ExecutionRun run, string attemptKey)
+    /// <summary>
+    /// The token of one task attempt: the same one again when a replay reaches an attempt still waiting. An attempt
+    /// replayed after it ended gets a stand-in that is never valid: its outcome is already in the history.
+    /// </summary>
+    public Task<string> IssueAsync(ExecutionRun run, string attemptKey, bool replaying)
     {
-        var key = run.Arn + "|" + attemptKey;
+        var key = (run.Arn, attemptKey);
         if (byAttempt.TryGetValue(key, out var existing))
         {
+            run.Tokens.Add(existing);
             return Task.FromResult(existing);
+        }
+
+        if (replaying)
+        {
+            return Task.FromResult("spent:" + attemptKey);
         }
 
         var token = new CallbackToken(Base64Url(RandomNumberGenerator.GetBytes(32)), run.Arn, attemptKey, time.GetUtcNow());
         open[token.Token] = token;
         byAttempt[key] = token.Token;
+        run.Tokens.Add(token.Token);
         store.SaveToken(token);
         return Task.FromResult(token.Token);
     }
@@ -61,6 +72,84 @@ internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
         // Acknowledge only a durable outcome: a callback the caller was told succeeded must survive a crash.
         await store.FlushAsync();
         entry.Waiter?.TrySetResult(outcome);
+        Wake(entry);
+    }
+
+    public bool HasOutcome(string token) => open.TryGetValue(token, out var entry) && entry.Outcome is not null;
+
+    /// <summary>
+    /// Parks the execution waiting on <paramref name="token"/>: <paramref name="resume"/> runs once, when the token is
+    /// settled or a deadline passes (then settled as timed out). Only the token entry and one timer stay in memory.
+    /// </summary>
+    public void Park(string token, TaskDeadlines deadlines, Action resume)
+    {
+        if (!open.TryGetValue(token, out var entry))
+        {
+            resume();
+            return;
+        }
+
+        lock (entry)
+        {
+            entry.Deadlines = deadlines;
+            if (entry.Outcome is null)
+            {
+                entry.Resume = resume;
+                Arm(entry);
+                return;
+            }
+        }
+
+        resume();
+    }
+
+    private void Arm(CallbackToken entry)
+    {
+        entry.DeadlineTimer?.Dispose();
+        entry.DeadlineTimer = null;
+        if (entry.Deadlines.Next(entry.LastHeartbeat) is { } deadline)
+        {
+            var due = deadline - time.GetUtcNow();
+            entry.DeadlineTimer = time.CreateTimer(OnDeadline, entry, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void OnDeadline(object? state)
+    {
+        var entry = (CallbackToken)state!;
+        lock (entry)
+        {
+            if (entry.Outcome is not null || entry.Resume is null)
+            {
+                return;
+            }
+
+            var expired = entry.Deadlines.Expired(time.GetUtcNow(), entry.LastHeartbeat);
+            if (expired is null)
+            {
+                Arm(entry);
+                return;
+            }
+
+            entry.Outcome = expired;
+        }
+
+        store.SaveToken(entry);
+        Wake(entry);
+    }
+
+    private static void Wake(CallbackToken entry)
+    {
+        Action? resume;
+        lock (entry)
+        {
+            resume = entry.Resume;
+            entry.Resume = null;
+            entry.DeadlineTimer?.Dispose();
+            entry.DeadlineTimer = null;
+        }
+
+        resume?.Invoke();
     }
 
     public async Task HeartbeatAsync(string? token)
@@ -92,6 +181,15 @@ internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
         // next start (StopExecution spends it through CloseAll).
         Close(entry);
         return outcome;
+    }
+
+    /// <summary>Spends a token whose outcome the execution has consumed.</summary>
+    public void Spend(string token)
+    {
+        if (open.TryGetValue(token, out var entry))
+        {
+            Close(entry);
+        }
     }
 
     private async Task<CallbackOutcome> WaitForOutcomeAsync(CallbackToken entry, DateTimeOffset scheduledAt, int? timeoutSeconds, int? heartbeatSeconds, CancellationToken cancellation)
@@ -149,19 +247,22 @@ internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
             entry.Outcome ??= new CallbackOutcome(CallbackResult.TimedOut);
             entry.Closed = true;
             entry.Waiter = null;
+            entry.Resume = null;
+            entry.DeadlineTimer?.Dispose();
+            entry.DeadlineTimer = null;
         }
 
         open.TryRemove(entry.Token, out _);
-        byAttempt.TryRemove(entry.ExecutionArn + "|" + entry.AttemptKey, out _);
+        byAttempt.TryRemove((entry.ExecutionArn, entry.AttemptKey), out _);
         store.SaveToken(entry);
     }
 
-    /// <summary>Spends every open token of an execution that ended (stopped, failed or timed out).</summary>
-    public void CloseAll(string executionArn)
+    /// <summary>Spends the tokens of an execution that ended (stopped, failed or timed out).</summary>
+    public void CloseAll(IEnumerable<string> tokens)
     {
-        foreach (var entry in open.Values.Where(t => t.ExecutionArn == executionArn).ToList())
+        foreach (var token in tokens)
         {
-            Close(entry);
+            Spend(token);
         }
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Workflow.Asl.Execution;
-using ReviewerPortal.Workflow.Asl.Parsing;
 using ReviewerPortal.Workflow.Asl.Resources;
 using ReviewerPortal.Workflow.StepFunctions.Model;
 
@@ -15,6 +14,9 @@ namespace ReviewerPortal.Workflow.Asl.Runtime;
 internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, ActiveExecution> active = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> parked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<ExecutionRecord?>> endWaiters = new(StringComparer.Ordinal);
+    private readonly DefinitionCache definitions = new();
     private readonly CancellationTokenSource shutdown = new();
     private readonly BoundedTaskScheduler scheduler;
     private readonly ILogger<ExecutionEngine> logger;
@@ -28,7 +30,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         Arns = new ArnFormat(settings.Region, settings.AccountId);
         Tokens = new TaskTokens(store, time);
         var tasks = new TaskRunner(resources) { Children = this };
-        Services = new EngineServices(time, store, tasks, Tokens, settings.Region);
+        Services = new EngineServices(time, store, tasks, Tokens, settings.Region, settings.ParkPausedExecutions);
         scheduler = new BoundedTaskScheduler(settings.MaxConcurrency);
     }
 
@@ -40,7 +42,11 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
 
     public TimeProvider Time { get; }
 
+    /// <summary>Executions whose frames are in memory (running a step, or paused inside a Parallel/Map or a Wait).</summary>
     public int ActiveCount => active.Count;
+
+    /// <summary>Executions paused at a top-level callback, held only as their token.</summary>
+    public int ParkedCount => parked.Count;
 
     private EngineServices Services { get; }
 
@@ -67,7 +73,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
             throw new InvalidExecutionInputException($"The input exceeds the maximum size of {Payloads.MaxBytes} bytes.");
         }
 
-        var parsed = DefinitionParser.Parse(machine.Definition);
+        var definition = definitions.Get(machine.Definition);
         var record = new ExecutionRecord(Arns.Execution(machine.Name, name), machine.Arn, machine.Name, name, input, Time.GetUtcNow().UtcDateTime, machine.Definition, machine.RoleArn);
         if (!await Store.TryAddExecutionAsync(record))
         {
@@ -77,7 +83,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
                 : throw new ExecutionAlreadyExistsException($"Execution Already Exists: '{record.Arn}'");
         }
 
-        Launch(record, parsed.Definition!, inputNode, recorded: null);
+        Launch(record, definition, inputNode, recorded: null);
         return record;
     }
 
@@ -92,9 +98,8 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         var running = await Store.RunningExecutionsAsync();
         foreach (var record in running.Where(r => !active.ContainsKey(r.Arn)))
         {
-            var parsed = DefinitionParser.Parse(record.Definition);
             var history = await Store.ReadHistoryAsync(record.Arn);
-            Launch(record, parsed.Definition!, Payloads.Parse(record.Input), history);
+            Launch(record, definitions.Get(record.Definition), Payloads.Parse(record.Input), history);
         }
 
         LogRecovered(running.Count);
@@ -112,7 +117,20 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         {
             execution.Run.Emit(execution.Top, Events.ExecutionAborted(error, cause));
             await execution.Run.Stopping.CancelAsync();
-            return await FinishAsync(execution.Run, record with { Status = "ABORTED", Error = error, Cause = cause });
+            return await FinishAsync(execution.Run.Arn, execution.Run.Tokens, record with { Status = "ABORTED", Error = error, Cause = cause });
+        }
+
+        if (parked.TryRemove(record.Arn, out var token))
+        {
+            // A parked execution has no frames to cancel: record its end after its last event.
+            var history = await Store.ReadHistoryAsync(record.Arn);
+            var last = history.Count > 0 ? history.Max(e => e.Event.Id) : 0;
+            var aborted = Events.ExecutionAborted(error, cause);
+            aborted.Id = last + 1;
+            aborted.PreviousEventId = last;
+            aborted.Timestamp = Time.GetUtcNow().UtcDateTime;
+            Store.Append(record.Arn, string.Empty, int.MaxValue, aborted);
+            return await FinishAsync(record.Arn, [token], record with { Status = "ABORTED", Error = error, Cause = cause });
         }
 
         return await Store.GetExecutionAsync(record.Arn) ?? record;
@@ -121,12 +139,34 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
     /// <summary>Waits until the execution ends and returns its final record.</summary>
     public async Task<ExecutionRecord?> WaitForEndAsync(string executionArn, CancellationToken cancellation)
     {
-        if (active.TryGetValue(executionArn, out var execution))
+        // Register first, then look: FinishAsync leaves `active` before it completes the waiters.
+        var waiter = endWaiters.GetOrAdd(executionArn, _ => new TaskCompletionSource<ExecutionRecord?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!active.ContainsKey(executionArn))
         {
-            return await execution.Ended.Task.WaitAsync(cancellation);
+            var record = await Store.GetExecutionAsync(executionArn);
+            if (record is not { IsRunning: true })
+            {
+                return record;
+            }
         }
 
-        return await Store.GetExecutionAsync(executionArn);
+        return await waiter.Task.WaitAsync(cancellation);
+    }
+
+    /// <summary>Resumes a parked execution by replaying its history (its callback arrived or a deadline passed).</summary>
+    private async Task ResumeAsync(string executionArn)
+    {
+        if (!parked.TryRemove(executionArn, out _) || shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var record = await Store.GetExecutionAsync(executionArn);
+        if (record is { IsRunning: true })
+        {
+            var history = await Store.ReadHistoryAsync(executionArn);
+            Launch(record, definitions.Get(record.Definition), Payloads.Parse(record.Input), history);
+        }
     }
 
     private void Launch(ExecutionRecord record, Model.StateMachineDefinition definition, JsonNode? input, IReadOnlyList<RecordedEvent>? recorded)
@@ -147,8 +187,10 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         run.Emit(execution.Top, Events.ExecutionStarted(record.Input, record.RoleArn));
         using var timeout = run.Definition.TimeoutSeconds is { } seconds
             ? new CancellationTokenSource(Remaining(record.StartDate.AddSeconds(seconds)), Time)
-            : new CancellationTokenSource();
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, timeout.Token, shutdown.Token);
+            : null;
+        using var cancellation = timeout is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, shutdown.Token)
+            : CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, timeout.Token, shutdown.Token);
         ExecutionRecord? final = null;
         try
         {
@@ -159,6 +201,16 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
                 run.Emit(execution.Top, Events.ExecutionSucceeded(text));
                 final = record with { Status = "SUCCEEDED", Output = text };
             }
+        }
+        catch (ExecutionSuspendedException suspended)
+        {
+            // Parked: drop the frames; the token alone brings the execution back.
+            // Capture only the ARN: the parked execution must not keep its run (input, frames, history) alive.
+            var arn = run.Arn;
+            active.TryRemove(arn, out _);
+            parked[arn] = suspended.Token;
+            Tokens.Park(suspended.Token, suspended.Deadlines, () => _ = scheduler.Run(() => ResumeAsync(arn)));
+            return;
         }
         catch (StateFailure failure)
         {
@@ -172,7 +224,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         {
             // Stopped (StopExecution recorded it) or the engine is shutting down: then the execution stays RUNNING and
             // resumes from its history at the next start.
-            if (timeout.IsCancellationRequested && !shutdown.IsCancellationRequested && execution.TryEnd())
+            if (timeout is { IsCancellationRequested: true } && !shutdown.IsCancellationRequested && execution.TryEnd())
             {
                 const string cause = "The execution ran longer than the state machine's TimeoutSeconds.";
                 run.Emit(execution.Top, Events.ExecutionTimedOut(StatesErrors.Timeout, cause));
@@ -193,23 +245,24 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
 
         if (final is not null)
         {
-            await FinishAsync(run, final);
+            await FinishAsync(run.Arn, run.Tokens, final);
         }
-        else if (!execution.Ended.Task.IsCompleted && shutdown.IsCancellationRequested)
+        else if (shutdown.IsCancellationRequested)
         {
             active.TryRemove(run.Arn, out _);
         }
     }
 
-    private async Task<ExecutionRecord> FinishAsync(ExecutionRun run, ExecutionRecord final)
+    private async Task<ExecutionRecord> FinishAsync(string executionArn, IEnumerable<string> tokens, ExecutionRecord final)
     {
         final = final with { StopDate = Time.GetUtcNow().UtcDateTime };
-        Tokens.CloseAll(run.Arn);
+        Tokens.CloseAll(tokens);
         await Store.SaveExecutionAsync(final);
         await Store.FlushAsync();
-        if (active.TryRemove(run.Arn, out var execution))
+        active.TryRemove(executionArn, out _);
+        if (endWaiters.TryRemove(executionArn, out var waiter))
         {
-            execution.Ended.TrySetResult(final);
+            waiter.TrySetResult(final);
         }
 
         return final;
@@ -261,8 +314,6 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         public ExecutionRecord Record { get; } = record;
 
         public Frame Top { get; } = new(string.Empty, 0);
-
-        public TaskCompletionSource<ExecutionRecord> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public bool TryEnd() => Interlocked.Exchange(ref ended, 1) == 0;
     }

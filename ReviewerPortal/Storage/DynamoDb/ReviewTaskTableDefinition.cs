@@ -1,0 +1,75 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using A = ReviewerPortal.Review.ReviewTaskAttributes;
+
+namespace ReviewerPortal.Storage.DynamoDb;
+
+/// <summary>
+/// The review-tasks table as deploy/review-storage.yaml declares it (keys, the two sparse indexes), for creating it on
+/// DynamoDB-compatible servers in tests and benchmarks. TTL on <c>expiresAt</c> is a separate call (UpdateTimeToLive).
+/// </summary>
+public static class ReviewTaskTableDefinition
+{
+    public static CreateTableRequest CreateTableRequest(string tableName) => new()
+    {
+        TableName = tableName,
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        AttributeDefinitions =
+        [
+            new AttributeDefinition(A.PartitionKey, ScalarAttributeType.S),
+            new AttributeDefinition(A.SortKey, ScalarAttributeType.S),
+            new AttributeDefinition(A.OpenQueue, ScalarAttributeType.S),
+            new AttributeDefinition(A.DueAt, ScalarAttributeType.S),
+            new AttributeDefinition(A.CreatedAt, ScalarAttributeType.S),
+        ],
+        KeySchema = [new KeySchemaElement(A.PartitionKey, KeyType.HASH), new KeySchemaElement(A.SortKey, KeyType.RANGE)],
+        GlobalSecondaryIndexes =
+        [
+            new GlobalSecondaryIndex
+            {
+                IndexName = A.OpenByQueueIndex,
+                KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.DueAt, KeyType.RANGE)],
+                Projection = new Projection { ProjectionType = ProjectionType.ALL },
+            },
+            new GlobalSecondaryIndex
+            {
+                IndexName = A.OpenByArrivalIndex,
+                KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.CreatedAt, KeyType.RANGE)],
+                Projection = new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [A.DueAt, A.SlaSeconds] },
+            },
+        ],
+    };
+
+    /// <summary>Creates the table and waits until it and its indexes are ACTIVE (tables are created asynchronously).</summary>
+    public static async Task CreateAsync(IAmazonDynamoDB dynamoDb, string tableName, bool enableTtl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dynamoDb);
+        await dynamoDb.CreateTableAsync(CreateTableRequest(tableName), cancellationToken).ConfigureAwait(false);
+        for (var i = 0; ; i++)
+        {
+            var table = (await dynamoDb.DescribeTableAsync(tableName, cancellationToken).ConfigureAwait(false)).Table;
+            if (table.TableStatus == TableStatus.ACTIVE && (table.GlobalSecondaryIndexes ?? []).All(g => g.IndexStatus == IndexStatus.ACTIVE))
+            {
+                break;
+            }
+
+            if (i == 600)
+            {
+                throw new TimeoutException($"Table {tableName} did not become active.");
+            }
+
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (enableTtl)
+        {
+            await dynamoDb.UpdateTimeToLiveAsync(
+                new UpdateTimeToLiveRequest
+                {
+                    TableName = tableName,
+                    TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = A.ExpiresAt, Enabled = true },
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
