@@ -14,7 +14,7 @@ public static class TestClients
                 ServiceUrl = endpoint,
                 MaxRetries = maxRetries,
                 RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-                Timeout = TimeSpan.FromSeconds(10),
+                Timeout = TimeSpan.FromSeconds(60), // moto imports its Step Functions parser on first use: slow on a busy machine
             },
             region,
             new BasicAWSCredentials("testing", "testing"));

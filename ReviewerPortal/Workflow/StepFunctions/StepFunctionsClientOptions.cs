@@ -12,7 +12,7 @@ public sealed class StepFunctionsClientOptions
     public Uri? ServiceUrl { get; set; }
 
     /// <summary>Time allowed for one HTTP attempt.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries after the first attempt, on throttling and 5xx answers only.</summary>
     public int MaxRetries { get; set; } = 4;
