@@ -56,29 +56,36 @@ public sealed class MotoStudyReview : IAsyncDisposable
 
     public string StudyReviewArn { get; private set; } = string.Empty;
 
-    public static async Task<MotoStudyReview> StartAsync(DemoStudy study, string draftAsRead)
+    /// <summary>Where moto listens.</summary>
+    public Uri Url => _moto.BaseUri;
+
+    /// <summary>Configuration that starts the portal in Aws mode on this moto, with the template values' table and buckets.</summary>
+    public Dictionary<string, string?> PortalSettings()
+    {
+        var settings = ReviewerPortal.Tests.Storage.AwsModeSettings.For(_moto.BaseUri, _values.ReviewTasksTable, _values.DraftBucket);
+        settings["Aws:ChangeWatchInterval"] = "00:00:01";
+        return settings;
+    }
+
+    /// <param name="timeScale">Divides the gates' timers; 1 keeps them as shipped (a browser test must not race a 2 s heartbeat).</param>
+    public static async Task<MotoStudyReview> StartAsync(DemoStudy study, string draftAsRead, int timeScale = TimeScale)
     {
         var moto = new MotoStudyReview(await TestServers.StartMotoAsync());
-        await moto.ProvisionAsync(study, draftAsRead);
+        await moto.ProvisionAsync(study, draftAsRead, timeScale);
         return moto;
     }
 
-    private async Task ProvisionAsync(DemoStudy study, string draftAsRead)
+    private async Task ProvisionAsync(DemoStudy study, string draftAsRead, int timeScale)
     {
-        await _dynamo.CreateTableAsync(new CreateTableRequest
-        {
-            TableName = _values.ReviewTasksTable,
-            KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
-            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("sk", ScalarAttributeType.S)],
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-        });
+        // The deployed layout (deploy/review-storage.yaml), with the indexes an Aws-mode portal reads.
+        await ReviewerPortal.Storage.DynamoDb.ReviewTaskTableDefinition.CreateAsync(_dynamo, _values.ReviewTasksTable, enableTtl: false);
         await _s3.PutBucketAsync(new PutBucketRequest { BucketName = _values.DraftBucket });
         await _s3.PutBucketAsync(new PutBucketRequest { BucketName = _values.ReportBucket });
         await CreateEventBusAsync();
 
         var definition = JsonNode.Parse(TemplatePlaceholders.Substitute(
             BundledTemplates.StudyReview.ReadDefinition(), _values.Substitutions("arn:aws:states:us-east-1:123456789012:stateMachine:draft-generation")))!;
-        Adapt(definition["States"]!.AsObject(), study, draftAsRead);
+        Adapt(definition["States"]!.AsObject(), study, draftAsRead, timeScale);
         StudyReviewArn = (await StepFunctions.CreateStateMachineAsync(new CreateStateMachineRequest
         {
             Name = "study-review",
@@ -101,7 +108,7 @@ public sealed class MotoStudyReview : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    private static void Adapt(JsonObject states, DemoStudy study, string draftAsRead)
+    private static void Adapt(JsonObject states, DemoStudy study, string draftAsRead, int timeScale)
     {
         var fetch = states["FetchStudyMetadata"]!;
         states["FetchStudyMetadata"] = new JsonObject
@@ -147,7 +154,7 @@ public sealed class MotoStudyReview : IAsyncDisposable
             {
                 if (state?[timer] is JsonValue seconds)
                 {
-                    state[timer] = Math.Max(2, (int)Math.Ceiling(seconds.GetValue<int>() / (double)TimeScale)) + (timer == "TimeoutSeconds" ? 1 : 0);
+                    state[timer] = Math.Max(2, (int)Math.Ceiling(seconds.GetValue<int>() / (double)timeScale)) + (timer == "TimeoutSeconds" ? 1 : 0);
                 }
             }
         }

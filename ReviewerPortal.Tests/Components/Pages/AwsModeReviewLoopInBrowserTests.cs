@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Infrastructure;
+using ReviewerPortal.Tests.Storage;
+using ReviewerPortal.Tests.Workflows;
+using ReviewerPortal.Workflow.LocalResources;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewerPortal.Tests.Components.Pages;
+
+/// <summary>
+/// The same clinician loop as <see cref="ReviewLoopInBrowserTests"/>, with the whole portal in Aws mode: review tasks in
+/// moto's DynamoDB (written by the bundled template's review gate), drafts and reports in moto's S3, and the bundled
+/// study-review template executing on moto's Step Functions (<see cref="MotoStudyReview"/> lists the states moto cannot run).
+/// </summary>
+/// <remarks>
+/// The rejection path is not here yet: on moto 5.2.1 the execution fails after SendTaskFailure (States.Runtime
+/// KeyError('RequestId')) before it reaches the second gate, so the revision never returns to the queue.
+/// </remarks>
+[Collection(BrowserTests.Name)]
+public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
+{
+    // moto runs the execution on a loaded machine: a decision's round trip takes seconds, not milliseconds.
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 90_000 };
+
+    private const string Draft =
+        "# CT head without contrast\n\n## CLINICAL INDICATION\n\nSudden right-sided weakness and aphasia.\n\n## FINDINGS\n\n" +
+        "Hyperdense left middle cerebral artery. Loss of grey-white differentiation in the left insula, in keeping with an " +
+        "early left MCA territory infarct. No intracranial haemorrhage. No midline shift.\n\n## IMPRESSION\n\n" +
+        "Early left MCA territory infarct without haemorrhage.\n";
+
+    [Fact]
+    public async Task Approving_an_urgent_task_in_aws_mode_publishes_the_report_through_moto()
+    {
+        var study = DemoStudies.CtHeadStroke;
+        await using var moto = await MotoStudyReview.StartAsync(study, Draft, timeScale: 1);
+        await using var app = new AwsModePortalApp(moto.PortalSettings());
+        var execution = await moto.StartCaseAsync(study, "aws-approve", [Draft]);
+        var task = await OpenTaskAsync(app, QueueName.Urgent);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/");
+
+        await page.Locator(".case-link", new PageLocatorOptions { HasText = task.CaseId }).ClickAsync();
+        await Expect(page.Locator(".draft-body")).ToContainTextAsync("MCA territory infarct");
+        await page.Locator(".attest").ClickAsync();
+        await page.Locator("button.approve").ClickAsync();
+
+        await Expect(page.Locator(".decision-message")).ToContainTextAsync("sent to the workflow", Slow);
+        await Expect(page.Locator(".workflow-next")).ToContainTextAsync($"Published: the final report is at s3://reviewer-portal-reports/reports/{task.CaseId}/aws-approve.md", Slow);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("aws-loop-approved"), FullPage = true });
+        (await moto.WaitForEndAsync(execution)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
+        (await moto.ReadReportAsync($"reports/{task.CaseId}/aws-approve.md")).Should().Contain("Early left MCA territory infarct");
+        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Decided);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The gate's task as the portal's Aws-mode store lists it (after the gate intake gave it a due time).</summary>
+    private static async Task<ReviewTask> OpenTaskAsync(PortalApp app, QueueName queue)
+    {
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        for (var i = 0; i < 600; i++)
+        {
+            if ((await store.ListOpenAsync(queue, 10, null)).Items is [var task, ..])
+            {
+                return task;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No task reached the {queue} queue in Aws mode.");
+    }
+}
