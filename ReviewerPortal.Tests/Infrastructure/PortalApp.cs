@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ReviewerPortal.Tests.Infrastructure;
 
@@ -26,6 +27,7 @@ namespace ReviewerPortal.Tests.Infrastructure;
 public class PortalApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly StartupFailureLog _startupFailures = new();
     private IHost? _portal;
     private Uri? _baseAddress;
 
@@ -81,6 +83,7 @@ public class PortalApp : WebApplicationFactory<Program>
     {
         // Development: package static assets (_content/…) are served from the build output, as with `dotnet run`.
         builder.UseEnvironment(Environments.Development);
+        builder.ConfigureLogging(logging => logging.AddProvider(_startupFailures));
         foreach (var (key, value) in _settings)
         {
             // UseSetting reaches Program before the builder is built, where the mode is read.
@@ -92,7 +95,15 @@ public class PortalApp : WebApplicationFactory<Program>
     {
         builder.ConfigureWebHost(web => web.UseKestrel().UseUrls("http://127.0.0.1:0"));
         _portal = builder.Build();
-        _portal.Start();
+        try
+        {
+            _portal.Start();
+        }
+        catch (ObjectDisposedException) when (StartupFailure(_portal) is { } failure)
+        {
+            throw new InvalidOperationException("The portal failed to start: " + failure.Message, failure);
+        }
+
         var addresses = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         _baseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
 
@@ -105,6 +116,31 @@ public class PortalApp : WebApplicationFactory<Program>
             .Build();
         placeholder.Start();
         return placeholder;
+    }
+
+    /// <summary>
+    /// Why the portal failed to start, when it disposed itself before the factory asked (a race in the factory's
+    /// deferred host: the app's own Run starts, fails and disposes the host while the factory's Start is on its way).
+    /// The entry point's exception is still in the deferred host's completion source; the log keeps it too.
+    /// </summary>
+    private Exception? StartupFailure(IHost host)
+    {
+        var completion = host.GetType()
+            .GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+            .Select(field => field.GetValue(host))
+            .OfType<TaskCompletionSource>()
+            .FirstOrDefault();
+        if (completion is not null)
+        {
+            // Completes (faulted) as soon as the entry point has finished failing.
+            ((IAsyncResult)completion.Task).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(5));
+            if (completion.Task.Exception is { } failed)
+            {
+                return failed.InnerExceptions.Count == 1 ? failed.InnerException : failed;
+            }
+        }
+
+        return _startupFailures.Failure;
     }
 
     public override async ValueTask DisposeAsync()
