@@ -5,6 +5,7 @@ using ReviewerPortal.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["queue-listing"] = QueueListingBenchmark.RunAsync,
+    ["approve-to-publication"] = ApproveToPublicationBenchmark.RunAsync,
     ["dynamodb-store"] = DynamoDbStoreBenchmark.RunAsync,
     ["step-functions-api"] = StepFunctionsApiBenchmark.RunAsync,
     ["engine"] = EngineBenchmark.RunAsync,

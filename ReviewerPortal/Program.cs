@@ -20,6 +20,7 @@ builder.AddPortalIdentity();
 builder.Services.AddReviewFeature();
 builder.Services.AddPortalStorage(portal);
 builder.Services.AddWorkflow(portal);
+builder.Services.AddOperations();
 builder.Services.AddDemoCases(portal);
 
 var app = builder.Build();

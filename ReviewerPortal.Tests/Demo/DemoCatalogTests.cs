@@ -50,7 +50,7 @@ public sealed class DemoCatalogTests : IDisposable
         var clock = new ManualClock();
         var tasks = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), clock);
         var drafts = new FolderDraftStore(_folder.File("objects"));
-        var seeder = new DemoSeeder(tasks, drafts, Options.Create(new DemoOptions()), clock, NullLogger<DemoSeeder>.Instance);
+        var seeder = new DemoSeeder(tasks, drafts, Options.Create(new DemoOptions { SeedRows = true }), clock, NullLogger<DemoSeeder>.Instance);
 
         await seeder.StartAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromHours(1));
@@ -69,7 +69,7 @@ public sealed class DemoCatalogTests : IDisposable
     {
         var clock = new ManualClock();
         var tasks = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), clock);
-        var options = Options.Create(new DemoOptions { SeedOnStart = false });
+        var options = Options.Create(new DemoOptions { SeedRows = false });
         var seeder = new DemoSeeder(tasks, new FolderDraftStore(_folder.File("objects")), options, clock, NullLogger<DemoSeeder>.Instance);
 
         await seeder.StartAsync(CancellationToken.None);

@@ -5,6 +5,15 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
 
-    /// <summary>Register the demo cases as pending review tasks at start (idempotent: a case already present is kept).</summary>
+    /// <summary>
+    /// Start the demo cases at start-up as real study-review executions on the local engine, which fill the queues by
+    /// reaching their review gates (idempotent: a case already started is not started again).
+    /// </summary>
     public bool SeedOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Insert the catalog's pre-written drafts directly as pending rows, without workflows behind them. Off by default:
+    /// a fixture for screenshots and page tests that need fixed ages and deadlines; such rows cannot be decided.
+    /// </summary>
+    public bool SeedRows { get; set; }
 }

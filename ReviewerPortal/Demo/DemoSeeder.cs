@@ -17,7 +17,7 @@ public sealed partial class DemoSeeder(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SeedOnStart)
+        if (!options.Value.SeedRows)
         {
             return;
         }

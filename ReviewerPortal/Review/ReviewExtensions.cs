@@ -7,6 +7,7 @@ public static class ReviewExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReviewTaskChanges>();
+        services.AddDecisions();
         services.AddSingleton<QueueFirstPages>();
         services.AddSingleton<ReviewQueue>();
         return services;

@@ -10,7 +10,7 @@ namespace ReviewerPortal.Tests.Components.Pages;
 [Collection(BrowserTests.Name)]
 public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
 {
-    private static PortalApp SeededPortal() => new(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+    private static PortalApp SeededPortal() => new(new Dictionary<string, string?> { ["Demo:SeedRows"] = "true" });
 
     [Fact]
     public async Task The_queue_opens_on_the_seeded_urgent_tasks_soonest_deadline_first_and_a_task_opens_its_draft()
@@ -36,7 +36,6 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
         await Expect(page.Locator(".draft-label")).ToContainTextAsync("AI draft");
         await Expect(page.Locator(".draft-body h2").First).ToHaveTextAsync("Clinical indication");
         await Expect(page.Locator(".draft-body")).ToContainTextAsync("hyperdense left M1 sign");
-        await Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { NameRegex = new("Approve|Reject") })).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("review-draft"), FullPage = true });
         await page.Context.CloseAsync();
     }

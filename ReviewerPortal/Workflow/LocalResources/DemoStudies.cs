@@ -7,7 +7,7 @@ public static class DemoStudies
     public const string DatastoreId = "0d5c1ab1e4c94f0e8f3f1c1b2a7d6e01";
 
     public static DemoStudy CtHeadStroke { get; } = new(
-        "ct-head-stroke", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a61", "1.2.826.0.1.3680043.10.511.1001",
+        "RP-1001", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a61", "1.2.826.0.1.3680043.10.511.1001",
         "CT HEAD WITHOUT CONTRAST", "CT", "Suspected acute stroke: sudden left-sided weakness and slurred speech, onset 90 minutes ago.",
         "urgent", "M", "071Y",
         [
@@ -16,7 +16,7 @@ public static class DemoStudies
         ]);
 
     public static DemoStudy CtPulmonaryAngiogram { get; } = new(
-        "ctpa-embolism", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a62", "1.2.826.0.1.3680043.10.511.1002",
+        "RP-1003", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a62", "1.2.826.0.1.3680043.10.511.1002",
         "CT PULMONARY ANGIOGRAM", "CT", "Pleuritic chest pain and tachycardia after long-haul flight; Wells score 6.",
         "urgent", "F", "043Y",
         [
@@ -25,7 +25,7 @@ public static class DemoStudies
         ]);
 
     public static DemoStudy CtAbdomenAppendicitis { get; } = new(
-        "ct-abdomen-appendix", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a63", "1.2.826.0.1.3680043.10.511.1003",
+        "RP-1005", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a63", "1.2.826.0.1.3680043.10.511.1003",
         "CT ABDOMEN AND PELVIS WITH CONTRAST", "CT", "Right iliac fossa pain, fever and raised inflammatory markers; query appendicitis.",
         "urgent", "M", "024Y",
         [
@@ -34,7 +34,7 @@ public static class DemoStudies
         ]);
 
     public static DemoStudy ChestXray { get; } = new(
-        "cxr-cough", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a64", "1.2.826.0.1.3680043.10.511.1004",
+        "RP-2002", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a64", "1.2.826.0.1.3680043.10.511.1004",
         "XR CHEST PA AND LATERAL", "DX", "Persistent cough for six weeks in a former smoker.",
         "routine", "F", "062Y",
         [
@@ -43,7 +43,7 @@ public static class DemoStudies
         ]);
 
     public static DemoStudy MriKnee { get; } = new(
-        "mri-knee-meniscus", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a65", "1.2.826.0.1.3680043.10.511.1005",
+        "RP-2001", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a65", "1.2.826.0.1.3680043.10.511.1005",
         "MRI KNEE RIGHT WITHOUT CONTRAST", "MR", "Twisting injury playing football; medial joint line pain and locking.",
         "routine", "M", "035Y",
         [
@@ -53,7 +53,7 @@ public static class DemoStudies
         ]);
 
     public static DemoStudy MriLumbarSpine { get; } = new(
-        "mri-lumbar-spine", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a66", "1.2.826.0.1.3680043.10.511.1006",
+        "RP-2003", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a66", "1.2.826.0.1.3680043.10.511.1006",
         "MRI LUMBAR SPINE WITHOUT CONTRAST", "MR", "Low back pain radiating to the left leg for three months; no red flags.",
         "routine", "F", "052Y",
         [
@@ -67,6 +67,6 @@ public static class DemoStudies
     public static DemoStudy? FindByImageSet(string imageSetId) =>
         All.FirstOrDefault(s => string.Equals(s.ImageSetId, imageSetId, StringComparison.Ordinal));
 
-    public static DemoStudy? FindByKey(string key) =>
-        All.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
+    public static DemoStudy? FindByCaseId(string caseId) =>
+        All.FirstOrDefault(s => string.Equals(s.CaseId, caseId, StringComparison.Ordinal));
 }

@@ -4,11 +4,11 @@ namespace ReviewerPortal.Workflow.LocalResources;
 public sealed record DemoSeries(string SeriesInstanceUid, string Modality, string Description, string BodyPart, int Instances);
 
 /// <summary>
-/// A de-identified demo study held by the local HealthImaging stand-in: what a case refers to (datastore and image set)
+/// A de-identified demo case (ids as in the demo catalog) and the study the local HealthImaging stand-in holds for it:
 /// and the metadata the draft generator reads. No real patient data; identifiers are synthetic.
 /// </summary>
 public sealed record DemoStudy(
-    string Key,
+    string CaseId,
     string ImageSetId,
     string StudyInstanceUid,
     string StudyDescription,

@@ -31,7 +31,7 @@ public sealed class EventBusHandler(PublicationEventLog log, LocalFaultPlan faul
             ["Entries"] = new JsonArray(accepted.Select(e => (JsonNode)new JsonObject { ["EventId"] = e.EventId }).ToArray()),
             ["FailedEntryCount"] = 0,
         };
-        return Task.FromResult<JsonNode?>(result);
+        return ServiceResponse.Completed(result);
     }
 
     private static PublishedEvent ToEvent(JsonObject? entry, DateTimeOffset now)

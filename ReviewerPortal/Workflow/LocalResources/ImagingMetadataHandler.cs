@@ -33,7 +33,7 @@ public sealed class ImagingMetadataHandler(LocalFaultPlan faults) : ILocalResour
             ["ImageSetMetadataBlob"] = MetadataOf(study),
             ["ContentType"] = "application/json",
         };
-        return Task.FromResult<JsonNode?>(result);
+        return ServiceResponse.Completed(result);
     }
 
     public static JsonObject MetadataOf(DemoStudy study)

@@ -3,7 +3,7 @@ using ReviewerPortal.Workflow.Templates;
 
 namespace ReviewerPortal.Workflow.LocalResources;
 
-/// <summary>Registers the local stand-ins for the AWS services the bundled templates call (Local mode).</summary>
+/// <summary>Registers the local stand-ins for the AWS services the bundled templates call, and the start-up that registers the templates and starts the demo cases (Local mode).</summary>
 public static class LocalResourceExtensions
 {
     public static IServiceCollection AddLocalResources(this IServiceCollection services)
@@ -17,6 +17,9 @@ public static class LocalResourceExtensions
         services.AddSingleton<ILocalResourceHandler, ModelInvocationHandler>();
         services.AddSingleton<ILocalResourceHandler, ImagingMetadataHandler>();
         services.AddSingleton<ILocalResourceHandler, EventBusHandler>();
+        services.AddSingleton<DemoCaseStarter>();
+        services.AddSingleton<LocalWorkflows>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalWorkflows>());
         return services;
     }
 }

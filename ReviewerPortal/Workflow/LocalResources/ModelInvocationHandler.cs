@@ -46,7 +46,7 @@ public sealed class ModelInvocationHandler(LocalFaultPlan faults) : ILocalResour
             },
             ["ContentType"] = "application/json",
         };
-        return Task.FromResult<JsonNode?>(result);
+        return ServiceResponse.Completed(result);
     }
 
     // The user message's content is a string or a list of content blocks; the text blocks are joined.

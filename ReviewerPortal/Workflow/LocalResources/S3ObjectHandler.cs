@@ -26,13 +26,14 @@ public sealed class S3ObjectHandler(IDraftStore drafts, TimeProvider clock) : IL
     public async Task<JsonNode?> InvokeAsync(ResourceInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        return invocation.Resource switch
+        var response = invocation.Resource switch
         {
             ResourceArns.S3GetObject => await GetAsync(invocation, cancellationToken).ConfigureAwait(false),
             ResourceArns.S3HeadObject => await HeadAsync(invocation, cancellationToken).ConfigureAwait(false),
             ResourceArns.S3PutObject => await PutAsync(invocation, cancellationToken).ConfigureAwait(false),
             _ => await CopyAsync(invocation, cancellationToken).ConfigureAwait(false),
         };
+        return ServiceResponse.From(response);
     }
 
     private async Task<JsonNode> GetAsync(ResourceInvocation invocation, CancellationToken cancellationToken)

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Infrastructure;
+using ReviewerPortal.Tests.Workflow.LocalResources;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewerPortal.Tests.Components.Pages;
+
+/// <summary>
+/// The whole loop in Chromium on the embedded default: demo cases started as executions, a clinician's decision
+/// resuming the workflow, and the operator watching the execution on the Operations page.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
+{
+    [Fact]
+    public async Task Approving_an_urgent_task_publishes_it_and_the_operations_page_shows_the_execution_succeed()
+    {
+        await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 3)).Single(t => t.CaseId == "RP-1001");
+        var clinician = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(clinician, "/");
+
+        await clinician.Locator(".case-link", new PageLocatorOptions { HasText = "RP-1001" }).ClickAsync();
+        await Expect(clinician.Locator(".draft-body")).ToContainTextAsync("MCA territory");
+        await clinician.Locator(".attest").ClickAsync();
+        await clinician.Locator("button.approve").ClickAsync();
+
+        await Expect(clinician.Locator(".decision-message")).ToContainTextAsync("sent to the workflow");
+        await Expect(clinician.Locator(".workflow-next")).ToContainTextAsync("Published: the final report is at s3://reviewer-portal-reports/reports/RP-1001/rp-1001.md");
+        await clinician.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("loop-approved"), FullPage = true });
+
+        var operator_ = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(operator_, "/operations?execution=" + Uri.EscapeDataString(task.ExecutionArn), "persona-operator");
+        await Expect(operator_.Locator(".execution-detail .execution-status")).ToHaveTextAsync("SUCCEEDED");
+        await Expect(operator_.Locator(".execution-output")).ToContainTextAsync("\"reviewer\":{\"id\":\"persona-clinician\",\"name\":\"Dr. Dana Reyes\"}");
+        await Expect(operator_.Locator(".timeline-entry", new PageLocatorOptions { HasText = "PublishReport" }).First).ToBeVisibleAsync();
+        await Expect(operator_.Locator(".timeline-entry[data-type=TaskSubmitted]", new PageLocatorOptions { HasText = "UrgentReview" })).ToHaveCountAsync(1);
+        await Expect(operator_.Locator(".publication-events")).ToContainTextAsync("Report Published");
+        await operator_.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("loop-operations"), FullPage = true });
+        await clinician.Context.CloseAsync();
+        await operator_.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Rejecting_with_a_reason_brings_the_revised_draft_back_into_the_queue()
+    {
+        await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 3)).Single(t => t.CaseId == "RP-2001");
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
+
+        await page.Locator("button.reject").ClickAsync();
+        await Expect(page.Locator(".decision-message")).ToContainTextAsync("A rejection needs a reason");
+        await page.Locator(".reject-reason").FillAsync("Grade the MCL sprain and measure the effusion.");
+        await page.Locator("button.reject").ClickAsync();
+
+        await Expect(page.Locator(".workflow-next")).ToContainTextAsync("Revision requested: a revised draft (attempt 2) is waiting in the routine queue.");
+        await page.Locator(".next-task-link").ClickAsync();
+        await Expect(page.Locator(".draft-body")).ToContainTextAsync("Grade the MCL sprain and measure the effusion.");
+
+        await ChromiumFixture.GotoInteractiveAsync(page, "/");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" }).ClickAsync();
+        await Expect(page.Locator(".case-link", new PageLocatorOptions { HasText = "RP-2001" })).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("loop-revision-in-queue"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Review;
+using ReviewerPortal.Storage.DynamoDb;
+using ReviewerPortal.Storage.Files;
+using ReviewerPortal.Storage.Sqlite;
+using ReviewerPortal.Tests.Infrastructure;
+using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+
+namespace ReviewerPortal.Tests.Review;
+
+/// <summary>
+/// A real Step Functions server (moto) running a one-state review gate that writes its task item to moto's DynamoDB,
+/// with the portal's SQLite task store and draft folder: the decision service is tested against real token handling.
+/// </summary>
+public sealed class MotoReviewGate : IAsyncDisposable
+{
+    public const string Draft = "# CT HEAD WITHOUT CONTRAST\n\n## FINDINGS\n\nNo haemorrhage.\n\n## IMPRESSION\n\n1. No acute abnormality.\n";
+    private const string Table = "review-tasks";
+
+    private readonly LoopbackServer _moto;
+    private readonly TempDirectory _folder = new("loop-decisions");
+    private readonly AmazonDynamoDBClient _dynamo;
+    private string? _stateMachineArn;
+
+    private MotoReviewGate(LoopbackServer moto)
+    {
+        _moto = moto;
+        StepFunctions = MotoStepFunctions.Client(moto.BaseUri);
+        _dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), new AmazonDynamoDBConfig { ServiceURL = moto.BaseUri.ToString(), AuthenticationRegion = "us-east-1" });
+        Store = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), TimeProvider.System);
+        Drafts = new FolderDraftStore(_folder.File("objects"));
+    }
+
+    public IAmazonStepFunctions StepFunctions { get; }
+
+    public SqliteReviewTaskStore Store { get; }
+
+    public FolderDraftStore Drafts { get; }
+
+    public DecisionOptions Options { get; } = new() { ReconcileGrace = TimeSpan.Zero };
+
+    public static async Task<MotoReviewGate> StartAsync(int timeoutSeconds = 3600)
+    {
+        var gate = new MotoReviewGate(await TestServers.StartMotoAsync());
+        await gate._dynamo.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = Table,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH), new KeySchemaElement("sk", KeyType.RANGE)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("sk", ScalarAttributeType.S)],
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+        });
+        var created = await gate.StepFunctions.CreateStateMachineAsync(new CreateStateMachineRequest
+        {
+            Name = "review-gate",
+            RoleArn = "arn:aws:iam::123456789012:role/review-gate",
+            Definition = GateDefinition(timeoutSeconds),
+        });
+        gate._stateMachineArn = created.StateMachineArn;
+        return gate;
+    }
+
+    public DecisionDelivery Delivery() => new(StepFunctions, Store, TimeProvider.System, NullLogger<DecisionDelivery>.Instance);
+
+    public DecisionService Decisions()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var heartbeats = new ClaimHeartbeats(StepFunctions, Store, options, TimeProvider.System, NullLogger<ClaimHeartbeats>.Instance);
+        return new DecisionService(Store, Drafts, Delivery(), heartbeats, options, Microsoft.Extensions.Options.Options.Create(new PortalOptions()), TimeProvider.System);
+    }
+
+    public DecisionReconciler Reconciler() =>
+        new(Store, new GateOutcome(StepFunctions), Delivery(), Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<DecisionReconciler>.Instance);
+
+    /// <summary>Starts an execution, waits until its gate item is in moto's DynamoDB, registers it in the portal's store.</summary>
+    public async Task<(ReviewTask Task, string ExecutionArn)> OpenTaskAsync(string name)
+    {
+        var started = await StepFunctions.StartExecutionAsync(new StartExecutionRequest
+        {
+            StateMachineArn = _stateMachineArn,
+            Name = name,
+            Input = new JsonObject { ["task"] = new JsonObject { ["id"] = name }, ["caseId"] = "CASE-" + name }.ToJsonString(),
+        });
+        var key = ReviewTaskItem.Key(name);
+        for (var i = 0; i < 100; i++)
+        {
+            var item = await _dynamo.GetItemAsync(new GetItemRequest { TableName = Table, Key = key });
+            if (item.Item is { Count: > 0 })
+            {
+                var task = ReviewTaskItem.FromItem(item.Item);
+                await Drafts.WriteTextAsync(task.DraftLocation, Draft, "text/markdown");
+                return (await Store.RegisterAsync(task), started.ExecutionArn!);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The review gate never wrote its item to moto's DynamoDB.");
+    }
+
+    public async Task<DescribeExecutionResponse> WaitForEndAsync(string executionArn)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            var execution = await StepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = executionArn });
+            if (execution.Status != ExecutionStatus.RUNNING)
+            {
+                return execution;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The execution did not end.\n" + _moto.Log);
+    }
+
+    private static string GateDefinition(int timeoutSeconds) => new JsonObject
+    {
+        ["StartAt"] = "Review",
+        ["States"] = new JsonObject
+        {
+            ["Review"] = new JsonObject
+            {
+                ["Type"] = "Task",
+                ["Resource"] = "arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken",
+                ["TimeoutSeconds"] = timeoutSeconds,
+                ["HeartbeatSeconds"] = Math.Max(1, timeoutSeconds / 2),
+                ["Parameters"] = new JsonObject
+                {
+                    ["TableName"] = Table,
+                    ["Item"] = new JsonObject
+                    {
+                        ["pk"] = new JsonObject { ["S.$"] = "States.Format('TASK#{}', $.task.id)" },
+                        ["sk"] = new JsonObject { ["S"] = "TASK" },
+                        ["taskId"] = new JsonObject { ["S.$"] = "$.task.id" },
+                        ["taskToken"] = new JsonObject { ["S.$"] = "$$.Task.Token" },
+                        ["executionArn"] = new JsonObject { ["S.$"] = "$$.Execution.Id" },
+                        ["caseId"] = new JsonObject { ["S.$"] = "$.caseId" },
+                        ["studyDescription"] = new JsonObject { ["S"] = "CT HEAD WITHOUT CONTRAST" },
+                        ["modality"] = new JsonObject { ["S"] = "CT" },
+                        ["urgency"] = new JsonObject { ["S"] = "urgent" },
+                        ["queue"] = new JsonObject { ["S"] = "urgent" },
+                        ["openQueue"] = new JsonObject { ["S"] = "urgent" },
+                        ["draftUri"] = new JsonObject { ["S.$"] = "States.Format('s3://reviewer-portal-drafts/drafts/{}.md', $.task.id)" },
+                        ["createdAt"] = new JsonObject { ["S"] = "2026-11-22T09:00:00.000Z" },
+                        ["dueAt"] = new JsonObject { ["S"] = "2026-11-22T10:00:00.000Z" },
+                        ["attempt"] = new JsonObject { ["N"] = "1" },
+                    },
+                },
+                ["End"] = true,
+            },
+        },
+    }.ToJsonString(RawJson);
+
+    // moto's ASL lexer reads the definition text as written: an apostrophe escaped as \u0027 breaks its intrinsics.
+    private static readonly System.Text.Json.JsonSerializerOptions RawJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public async ValueTask DisposeAsync()
+    {
+        _dynamo.Dispose();
+        await _moto.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}

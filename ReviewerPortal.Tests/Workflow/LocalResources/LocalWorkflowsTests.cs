@@ -1,0 +1,49 @@
+using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Infrastructure;
+using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+
+namespace ReviewerPortal.Tests.Workflow.LocalResources;
+
+/// <summary>The portal in Local mode registers the bundled templates and fills its queues with real executions.</summary>
+[Collection(BrowserTests.Name)]
+public class LocalWorkflowsTests
+{
+    [Fact]
+    public async Task On_start_the_templates_are_registered_and_the_demo_cases_reach_their_review_gates()
+    {
+        await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var stepFunctions = app.GetRequiredService<IAmazonStepFunctions>();
+
+        var urgent = await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 3);
+        var routine = await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 3);
+
+        urgent.Select(t => t.CaseId).Should().BeEquivalentTo(["RP-1001", "RP-1003", "RP-1005"]);
+        routine.Select(t => t.CaseId).Should().BeEquivalentTo(["RP-2001", "RP-2002", "RP-2003"]);
+        var machines = await stepFunctions.ListStateMachinesAsync(new ListStateMachinesRequest());
+        machines.StateMachines.Select(m => (m.Name, m.Type!.Value)).Should().BeEquivalentTo([("draft-generation", "EXPRESS"), ("study-review", "STANDARD")]);
+        var execution = await stepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = urgent[0].ExecutionArn });
+        execution.Status.Should().Be(ExecutionStatus.RUNNING, "the execution is paused at its review gate");
+    }
+}
+
+/// <summary>Polling helpers for tests that watch executions reach their gates in a running portal.</summary>
+public static class LoopWaits
+{
+    public static async Task<IReadOnlyList<ReviewTask>> OpenTasksAsync(IReviewTaskStore store, QueueName queue, int atLeast, Func<ReviewTask, bool>? where = null)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            var open = (await store.ListOpenAsync(queue, 100, null)).Items.Where(where ?? (_ => true)).ToList();
+            if (open.Count >= atLeast)
+            {
+                return open;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Fewer than {atLeast} open tasks in the {queue} queue after 30 s.");
+    }
+}

@@ -1,0 +1,100 @@
+using Polly;
+using Polly.Retry;
+using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+
+namespace ReviewerPortal.Review;
+
+public enum DeliveryOutcome
+{
+    /// <summary>Step Functions accepted the decision and the task is DECIDED.</summary>
+    Delivered,
+
+    /// <summary>The token was closed (timed out, or completed elsewhere): the task is EXPIRED.</summary>
+    TokenClosed,
+
+    /// <summary>Step Functions could not be reached or kept throttling: the decision stays recorded (DECIDING) for the reconciler.</summary>
+    StillPending,
+
+    /// <summary>Step Functions refused the decision as malformed, or the deployment is misconfigured.</summary>
+    Refused,
+}
+
+/// <summary>The result of delivering one recorded decision; <see cref="Detail"/> is safe to show (no tokens, no PHI).</summary>
+public sealed record DeliveryResult(DeliveryOutcome Outcome, string Detail);
+
+/// <summary>
+/// Sends a decision already recorded in DECIDING to Step Functions (SendTaskSuccess or SendTaskFailure), retrying
+/// throttling and outages with backoff, then moves the task to DECIDED, or to EXPIRED when the token is closed.
+/// </summary>
+public sealed class DecisionDelivery(IAmazonStepFunctions stepFunctions, IReviewTaskStore store, TimeProvider clock, ILogger<DecisionDelivery> logger)
+{
+    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = clock }
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => CallbackErrors.Classify(e) == CallbackErrorKind.Transient),
+            MaxRetryAttempts = 4,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+        })
+        .Build();
+
+    public async Task<DeliveryResult> DeliverAsync(ReviewTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var decision = task.Decision ?? throw new InvalidOperationException($"Task {task.Id} has no recorded decision.");
+        try
+        {
+            await _retry.ExecuteAsync(ct => SendAsync(task.TaskToken, decision, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException or TimeoutException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return await OnFailureAsync(task, e, cancellationToken).ConfigureAwait(false);
+        }
+
+        await store.CompleteDecisionAsync(task.Id, cancellationToken).ConfigureAwait(false);
+        return new DeliveryResult(DeliveryOutcome.Delivered, "Step Functions accepted the decision.");
+    }
+
+    private async ValueTask SendAsync(string token, Decision decision, CancellationToken cancellationToken)
+    {
+        if (decision.Outcome == DecisionOutcome.Approved)
+        {
+            await stepFunctions.SendTaskSuccessAsync(
+                new SendTaskSuccessRequest { TaskToken = token, Output = DecisionPayload.ApprovalOutput(decision) },
+                cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var reason = decision.Reason ?? string.Empty;
+            await stepFunctions.SendTaskFailureAsync(
+                new SendTaskFailureRequest
+                {
+                    TaskToken = token,
+                    Error = DecisionPayload.RejectionError,
+                    Cause = reason.Length <= DecisionPayload.MaxCauseCharacters ? reason : reason[..DecisionPayload.MaxCauseCharacters],
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DeliveryResult> OnFailureAsync(ReviewTask task, Exception error, CancellationToken cancellationToken)
+    {
+        var kind = CallbackErrors.Classify(error);
+        var code = (error as Amazon.Runtime.AmazonServiceException)?.ErrorCode ?? error.GetType().Name;
+        switch (kind)
+        {
+            case CallbackErrorKind.TokenClosed:
+                await store.MarkExpiredAsync(task.Id, code, cancellationToken).ConfigureAwait(false);
+                return new DeliveryResult(DeliveryOutcome.TokenClosed, "The workflow is no longer waiting for this decision (" + code + ").");
+            case CallbackErrorKind.Transient:
+                logger.DeliveryPostponed(task.Id, code);
+                return new DeliveryResult(DeliveryOutcome.StillPending, "Step Functions is unavailable (" + code + ").");
+            default:
+                logger.DeliveryRefused(task.Id, code);
+                return new DeliveryResult(DeliveryOutcome.Refused, "Step Functions refused the decision (" + code + ").");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace ReviewerPortal.Review;
+
+/// <summary>Registers claims, decisions, their delivery to Step Functions, heartbeats and the reconciler.</summary>
+public static class DecisionExtensions
+{
+    public static IServiceCollection AddDecisions(this IServiceCollection services)
+    {
+        services.AddOptions<DecisionOptions>().BindConfiguration(DecisionOptions.Section);
+        services.AddSingleton<DecisionDelivery>();
+        services.AddSingleton<GateOutcome>();
+        services.AddSingleton<ClaimHeartbeats>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClaimHeartbeats>());
+        services.AddSingleton<DecisionReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<DecisionReconciler>());
+        services.AddScoped<DecisionService>();
+        services.AddSingleton<WorkflowProgress>();
+        services.AddScoped<ReviewDecisions>();
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Drafts;
+using ReviewerPortal.Identity;
+
+namespace ReviewerPortal.Review;
+
+/// <summary>What the review page shows after an action: the result, and what the workflow did next.</summary>
+public sealed record ActionOutcome(bool Succeeded, string Message, WorkflowStep? Next = null);
+
+/// <summary>
+/// The review page's actions: each is re-authorized for the signed-in user (the reviewer recorded in the decision),
+/// performed by <see cref="DecisionService"/>, and followed by what the workflow did next.
+/// </summary>
+public sealed class ReviewDecisions(
+    ActionAuthorization authorization,
+    DecisionService decisions,
+    WorkflowProgress progress,
+    IDraftStore drafts,
+    IOptions<PortalOptions> portal)
+{
+    private static readonly TimeSpan FollowFor = TimeSpan.FromSeconds(5);
+
+    public Task<ActionOutcome> ClaimAsync(string taskId, CancellationToken cancellationToken) =>
+        RunAsync(PortalAction.Claim, reviewer => decisions.ClaimAsync(taskId, reviewer, cancellationToken), follow: false, cancellationToken);
+
+    public Task<ActionOutcome> ReleaseAsync(string taskId, CancellationToken cancellationToken) =>
+        RunAsync(PortalAction.ReleaseOwnClaim, reviewer => decisions.ReleaseAsync(taskId, reviewer, cancellationToken), follow: false, cancellationToken);
+
+    public Task<ActionOutcome> ApproveAsync(string taskId, string? editedText, string attestation, CancellationToken cancellationToken) =>
+        RunAsync(PortalAction.Approve, reviewer => decisions.ApproveAsync(new ApprovalRequest(taskId, reviewer, editedText, attestation), cancellationToken), follow: true, cancellationToken);
+
+    public Task<ActionOutcome> RejectAsync(string taskId, string reason, CancellationToken cancellationToken) =>
+        RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason), cancellationToken), follow: true, cancellationToken);
+
+    /// <summary>The draft's text for editing; null when it cannot be read.</summary>
+    public async Task<string?> DraftTextAsync(ReviewTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var read = await drafts.ReadTextAsync(task.DraftLocation, portal.Value.MaxDraftBytes, cancellationToken).ConfigureAwait(false);
+        return read.Status == DraftReadStatus.Found ? read.Text : null;
+    }
+
+    private async Task<ActionOutcome> RunAsync(PortalAction action, Func<Reviewer, Task<DecisionResult>> act, bool follow, CancellationToken cancellationToken)
+    {
+        Reviewer reviewer;
+        try
+        {
+            reviewer = await authorization.RequireAsync(action).ConfigureAwait(false);
+        }
+        catch (ActionDeniedException denied)
+        {
+            return new ActionOutcome(false, denied.Message);
+        }
+
+        var result = await act(reviewer).ConfigureAwait(false);
+        if (!follow || result.Kind != DecisionResultKind.Delivered || result.Task is null)
+        {
+            return new ActionOutcome(result.Succeeded, result.Message);
+        }
+
+        var next = await progress.AfterDecisionAsync(result.Task, FollowFor, cancellationToken).ConfigureAwait(false);
+        return new ActionOutcome(true, result.Message, next);
+    }
+}

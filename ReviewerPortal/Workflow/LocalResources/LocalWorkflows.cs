@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Demo;
+using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.Workflow.Templates;
+
+namespace ReviewerPortal.Workflow.LocalResources;
+
+/// <summary>
+/// Local mode at start-up: registers the bundled templates with the local engine (updating them when the shipped text
+/// changed), then starts the demo cases as executions unless <c>Demo:SeedOnStart</c> is false.
+/// </summary>
+public sealed partial class LocalWorkflows(
+    IAmazonStepFunctions stepFunctions,
+    DemoCaseStarter demoCases,
+    IOptions<WorkflowTemplateOptions> templates,
+    IOptions<DemoOptions> demo,
+    ILogger<LocalWorkflows> logger) : IHostedService
+{
+    public const string LocalRoleArn = "arn:aws:iam::123456789012:role/reviewer-portal-local";
+
+    private readonly TaskCompletionSource<IReadOnlyDictionary<string, string>> _deployed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The study-review state machine's ARN, once the templates are registered.</summary>
+    public async Task<string> StudyReviewArnAsync() => (await _deployed.Task.ConfigureAwait(false))[BundledTemplates.StudyReview.Name];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var deployed = await new TemplateDeployer(stepFunctions).DeployAsync(templates.Value, LocalRoleArn, cancellationToken).ConfigureAwait(false);
+            _deployed.TrySetResult(deployed);
+            LogDeployed(logger, deployed.Count);
+            if (demo.Value.SeedOnStart)
+            {
+                var started = await demoCases.StartCatalogAsync(deployed[BundledTemplates.StudyReview.Name], cancellationToken).ConfigureAwait(false);
+                LogDemoCases(logger, started);
+            }
+        }
+        catch (Exception e)
+        {
+            _deployed.TrySetException(e);
+            throw;
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} bundled workflow templates with the local engine.")]
+    private static partial void LogDeployed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Count} demo cases as study-review executions.")]
+    private static partial void LogDemoCases(ILogger logger, int count);
+}
