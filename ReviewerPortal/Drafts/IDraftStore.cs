@@ -29,6 +29,9 @@ public enum DraftReadStatus
 public sealed record DraftReadResult(DraftReadStatus Status, string? Text = null, string? Sha256 = null, long Size = 0)
 {
     public static DraftReadResult Missing { get; } = new(DraftReadStatus.NotFound);
+
+    /// <summary>The object version that was read, where the store is versioned (S3 with versioning on); else null.</summary>
+    public string? VersionId { get; init; }
 }
 
 /// <summary>Where an object was written, its SHA-256 (lowercase hex) and, where the store is versioned, its version.</summary>

@@ -49,7 +49,17 @@ public sealed class S3DraftStoreTests(MotoServer moto) : DraftStoreContract, ICl
         using var old = await bucket.Client.GetObjectAsync(new GetObjectRequest { BucketName = bucket.Name, Key = "reports/case-3/final.md", VersionId = first.VersionId });
         using var reader = new StreamReader(old.ResponseStream, Encoding.UTF8);
         (await reader.ReadToEndAsync()).Should().Be("first", "an approved report is never lost by a later write");
-        (await bucket.Store.ReadTextAsync(location, 100)).Text.Should().Be("second");
+        var read = await bucket.Store.ReadTextAsync(location, 100);
+        read.Text.Should().Be("second");
+        read.VersionId.Should().Be(second.VersionId, "a read names the version it read");
+    }
+
+    [Fact]
+    public async Task In_an_unversioned_bucket_a_read_names_no_version()
+    {
+        await Store.WriteTextAsync(At("plain/draft.md"), "text", "text/markdown");
+
+        (await Store.ReadTextAsync(At("plain/draft.md"), 100)).VersionId.Should().BeNull();
     }
 
     [Theory]

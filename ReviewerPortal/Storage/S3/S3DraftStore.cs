@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
@@ -50,9 +49,11 @@ public sealed class S3DraftStore(IAmazonS3 s3, IOptions<AwsOptions> options) : I
             }
 
             var bytes = await ReadAtMostAsync(response.ResponseStream, maxBytes, cancellationToken).ConfigureAwait(false);
+            // A versioned bucket names the exact version read, so a decision can cite what the clinician saw.
+            var version = string.IsNullOrEmpty(response.VersionId) || response.VersionId == "null" ? null : response.VersionId;
             return bytes is null
                 ? new DraftReadResult(DraftReadStatus.TooLarge, Size: Math.Max(size, maxBytes + 1))
-                : DraftBytes.Decode(bytes);
+                : DraftBytes.Decode(bytes) with { VersionId = version };
         }
     }
 
