@@ -68,4 +68,23 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("loop-revision-in-queue"), FullPage = true });
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_operator_starts_an_urgent_demo_case_and_watches_it_reach_the_review_gate()
+    {
+        await using var app = new PortalApp();
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/operations", "persona-operator");
+        await Expect(page.Locator(".executions")).ToContainTextAsync("No executions yet.");
+
+        await page.Locator("#start-urgent").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/operations\\?execution=arn"));
+        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 1)).Single();
+        task.CaseId.Should().MatchRegex("^RP-10\\d\\d-\\d+$");
+        await Expect(page.Locator(".timeline-entry[data-type=TaskSubmitted]", new PageLocatorOptions { HasText = "UrgentReview" })).ToHaveCountAsync(1);
+        await Expect(page.Locator(".execution-detail .execution-status")).ToHaveTextAsync("RUNNING");
+        await page.Context.CloseAsync();
+    }
 }

@@ -32,6 +32,9 @@ public class OidcSignInBrowserTests
             // An operator is signed in, but the queue needs the Review policy.
             await page.WaitForURLAsync("**/access-denied?**");
             await Assertions.Expect(page.Locator("#access-denied")).ToBeVisibleAsync();
+            await page.ClickAsync("a.allowed-page[href='/operations']");
+            await page.WaitForURLAsync("**/operations");
+            await Assertions.Expect(page.Locator("#signed-in-user")).ToHaveTextAsync(name);
         }
 
         var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "__Host-portal.session");

@@ -9,7 +9,7 @@ namespace ReviewerPortal.Workflow.Asl.Execution;
 /// after it is settled (by a callback, a timeout, or the end of its execution) every further use answers
 /// TaskTimedOut, as AWS does. A paused task holds no thread: only this entry and, while waited on, its waiter.
 /// </summary>
-internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
+internal sealed partial class TaskTokens(ITokenStore store, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, CallbackToken> open = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string ExecutionArn, string AttemptKey), string> byAttempt = new();
@@ -76,97 +76,6 @@ internal sealed class TaskTokens(ITokenStore store, TimeProvider time)
     }
 
     public bool HasOutcome(string token) => open.TryGetValue(token, out var entry) && entry.Outcome is not null;
-
-    /// <summary>
-    /// Parks the execution waiting on <paramref name="token"/>: <paramref name="resume"/> runs once, when the token is
-    /// settled or a deadline passes (then settled as timed out). Only the token entry and one timer stay in memory.
-    /// </summary>
-    public void Park(string token, TaskDeadlines deadlines, Action resume)
-    {
-        if (!open.TryGetValue(token, out var entry))
-        {
-            resume();
-            return;
-        }
-
-        lock (entry)
-        {
-            entry.Deadlines = deadlines;
-            if (entry.Outcome is null)
-            {
-                entry.Resume = resume;
-                Arm(entry);
-                return;
-            }
-        }
-
-        resume();
-    }
-
-    private void Arm(CallbackToken entry)
-    {
-        entry.DeadlineTimer?.Dispose();
-        entry.DeadlineTimer = null;
-        if (entry.Deadlines.Next(entry.LastHeartbeat) is { } deadline)
-        {
-            var due = deadline - time.GetUtcNow();
-            entry.DeadlineTimer = time.CreateTimer(OnDeadline, entry, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private void OnDeadline(object? state)
-    {
-        var entry = (CallbackToken)state!;
-        lock (entry)
-        {
-            if (entry.Outcome is not null || entry.Resume is null)
-            {
-                return;
-            }
-
-            var expired = entry.Deadlines.Expired(time.GetUtcNow(), entry.LastHeartbeat);
-            if (expired is null)
-            {
-                Arm(entry);
-                return;
-            }
-
-            entry.Outcome = expired;
-        }
-
-        store.SaveToken(entry);
-        Wake(entry);
-    }
-
-    private static void Wake(CallbackToken entry)
-    {
-        Action? resume;
-        lock (entry)
-        {
-            resume = entry.Resume;
-            entry.Resume = null;
-            entry.DeadlineTimer?.Dispose();
-            entry.DeadlineTimer = null;
-        }
-
-        resume?.Invoke();
-    }
-
-    public async Task HeartbeatAsync(string? token)
-    {
-        var entry = await FindOpenAsync(token);
-        lock (entry)
-        {
-            if (entry.Outcome is not null || entry.Closed)
-            {
-                throw Spent();
-            }
-
-            entry.LastHeartbeat = time.GetUtcNow();
-        }
-
-        store.SaveToken(entry);
-    }
 
     /// <summary>
     /// Waits for the callback, the task's TimeoutSeconds (from when it was scheduled) or its HeartbeatSeconds (from the

@@ -106,69 +106,6 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         return running.Count;
     }
 
-    public async Task<ExecutionRecord> StopAsync(ExecutionRecord record, string? error, string? cause)
-    {
-        if (!record.IsRunning)
-        {
-            return record;
-        }
-
-        if (active.TryGetValue(record.Arn, out var execution) && execution.TryEnd())
-        {
-            execution.Run.Emit(execution.Top, Events.ExecutionAborted(error, cause));
-            await execution.Run.Stopping.CancelAsync();
-            return await FinishAsync(execution.Run.Arn, execution.Run.Tokens, record with { Status = "ABORTED", Error = error, Cause = cause });
-        }
-
-        if (parked.TryRemove(record.Arn, out var token))
-        {
-            // A parked execution has no frames to cancel: record its end after its last event.
-            var history = await Store.ReadHistoryAsync(record.Arn);
-            var last = history.Count > 0 ? history.Max(e => e.Event.Id) : 0;
-            var aborted = Events.ExecutionAborted(error, cause);
-            aborted.Id = last + 1;
-            aborted.PreviousEventId = last;
-            aborted.Timestamp = Time.GetUtcNow().UtcDateTime;
-            Store.Append(record.Arn, string.Empty, int.MaxValue, aborted);
-            return await FinishAsync(record.Arn, [token], record with { Status = "ABORTED", Error = error, Cause = cause });
-        }
-
-        return await Store.GetExecutionAsync(record.Arn) ?? record;
-    }
-
-    /// <summary>Waits until the execution ends and returns its final record.</summary>
-    public async Task<ExecutionRecord?> WaitForEndAsync(string executionArn, CancellationToken cancellation)
-    {
-        // Register first, then look: FinishAsync leaves `active` before it completes the waiters.
-        var waiter = endWaiters.GetOrAdd(executionArn, _ => new TaskCompletionSource<ExecutionRecord?>(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!active.ContainsKey(executionArn))
-        {
-            var record = await Store.GetExecutionAsync(executionArn);
-            if (record is not { IsRunning: true })
-            {
-                return record;
-            }
-        }
-
-        return await waiter.Task.WaitAsync(cancellation);
-    }
-
-    /// <summary>Resumes a parked execution by replaying its history (its callback arrived or a deadline passed).</summary>
-    private async Task ResumeAsync(string executionArn)
-    {
-        if (!parked.TryRemove(executionArn, out _) || shutdown.IsCancellationRequested)
-        {
-            return;
-        }
-
-        var record = await Store.GetExecutionAsync(executionArn);
-        if (record is { IsRunning: true })
-        {
-            var history = await Store.ReadHistoryAsync(executionArn);
-            Launch(record, definitions.Get(record.Definition), Payloads.Parse(record.Input), history);
-        }
-    }
-
     private void Launch(ExecutionRecord record, Model.StateMachineDefinition definition, JsonNode? input, IReadOnlyList<RecordedEvent>? recorded)
     {
         var identity = new ExecutionIdentity(record.Arn, record.Name, record.StateMachineArn, record.StateMachineName, record.RoleArn, new DateTimeOffset(record.StartDate, TimeSpan.Zero), record.Input);
