@@ -15,8 +15,9 @@ namespace ReviewerPortal.Tests.Components.Pages;
 /// study-review template executing on moto's Step Functions (<see cref="MotoStudyReview"/> lists the states moto cannot run).
 /// </summary>
 /// <remarks>
-/// The rejection path is not here yet: on moto 5.2.1 the execution fails after SendTaskFailure (States.Runtime
-/// KeyError('RequestId')) before it reaches the second gate, so the revision never returns to the queue.
+/// The rejection path is not here: on moto 5.2.1 the rejection is delivered and the execution runs the revision up to
+/// the second entry of the review gate, where moto fails that <c>putItem.waitForTaskToken</c> with States.Runtime
+/// KeyError('RequestId') (a second callback task in one execution), so the revised draft never reaches the queue.
 /// </remarks>
 [Collection(BrowserTests.Name)]
 public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
