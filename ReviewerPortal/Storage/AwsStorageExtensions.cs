@@ -25,6 +25,13 @@ public static class AwsStorageExtensions
         services.AddOptions<StepFunctionsClientOptions>().PostConfigure<IConfiguration>((stepFunctions, configuration) =>
         {
             var aws = configuration.GetSection(AwsOptions.Section).Get<AwsOptions>() ?? new AwsOptions();
+
+            // Whichever part of the portal reads these first, a missing Aws setting is reported by its own name.
+            if (aws.MissingRequiredSettings() is { Count: > 0 } missing)
+            {
+                throw new OptionsValidationException(AwsOptions.Section, typeof(AwsOptions), [AwsOptionsValidation.MissingSettingsMessage(missing)]);
+            }
+
             stepFunctions.Region ??= aws.Region;
             stepFunctions.ServiceUrl ??= aws.ServiceUrls.StepFunctions;
         });
