@@ -61,8 +61,61 @@ public static class DemoStudies
             new("1.2.826.0.1.3680043.10.511.1006.2", "MR", "Axial T2", "LSPINE", 30),
         ]);
 
+    public static DemoStudy CtAngiogramHeadNeck { get; } = new(
+        "RP-1002", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a67", "1.2.826.0.1.3680043.10.511.1007",
+        "CT ANGIOGRAPHY HEAD AND NECK", "CT", "Acute left hemiparesis, NIHSS 14; query large vessel occlusion before thrombectomy.",
+        "urgent", "F", "078Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1007.1", "CT", "Arterial axial 0.625 mm", "NECK", 520),
+            new("1.2.826.0.1.3680043.10.511.1007.2", "CT", "MIP coronal 8 mm", "NECK", 60),
+        ]);
+
+    public static DemoStudy ChestXrayPneumothorax { get; } = new(
+        "RP-1004", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a68", "1.2.826.0.1.3680043.10.511.1008",
+        "XR CHEST PA — QUERY PNEUMOTHORAX", "DX", "Sudden right-sided pleuritic chest pain and breathlessness in a tall young smoker.",
+        "urgent", "M", "022Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1008.1", "DX", "PA erect", "CHEST", 1),
+        ]);
+
+    public static DemoStudy CtCervicalSpine { get; } = new(
+        "RP-1006", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a69", "1.2.826.0.1.3680043.10.511.1009",
+        "CT CERVICAL SPINE WITHOUT CONTRAST", "CT", "Fall down stairs with neck pain and midline tenderness; Canadian C-spine rule positive.",
+        "urgent", "F", "081Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1009.1", "CT", "Axial bone 1 mm", "CSPINE", 260),
+            new("1.2.826.0.1.3680043.10.511.1009.2", "CT", "Sagittal reformat 2 mm", "CSPINE", 70),
+        ]);
+
+    public static DemoStudy UltrasoundRightUpperQuadrant { get; } = new(
+        "RP-2004", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a6a", "1.2.826.0.1.3680043.10.511.1010",
+        "US ABDOMEN — RIGHT UPPER QUADRANT", "US", "Intermittent right upper quadrant pain after fatty meals; normal liver tests.",
+        "routine", "F", "046Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1010.1", "US", "Liver, gallbladder and biliary tree", "ABDOMEN", 42),
+        ]);
+
+    public static DemoStudy LowDoseCtChest { get; } = new(
+        "RP-2006", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a6b", "1.2.826.0.1.3680043.10.511.1011",
+        "LOW-DOSE CT CHEST — LUNG CANCER SCREENING", "CT", "Annual screening round; 40 pack-year former smoker, asymptomatic.",
+        "routine", "M", "067Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1011.1", "CT", "Axial lung 1 mm", "CHEST", 300),
+        ]);
+
+    public static DemoStudy WristRadiograph { get; } = new(
+        "RP-2008", "7a1f0c9e2b4d4e6f8a0b1c2d3e4f5a6c", "1.2.826.0.1.3680043.10.511.1012",
+        "XR WRIST RIGHT — FRACTURE FOLLOW-UP", "DX", "Six weeks after a cast for a distal radius fracture; check alignment and healing.",
+        "routine", "F", "058Y",
+        [
+            new("1.2.826.0.1.3680043.10.511.1012.1", "DX", "PA and lateral", "WRIST", 2),
+        ]);
+
     public static IReadOnlyList<DemoStudy> All { get; } =
-        [CtHeadStroke, CtPulmonaryAngiogram, CtAbdomenAppendicitis, ChestXray, MriKnee, MriLumbarSpine];
+        [
+            CtHeadStroke, CtAngiogramHeadNeck, CtPulmonaryAngiogram, ChestXrayPneumothorax, CtAbdomenAppendicitis, CtCervicalSpine,
+            MriKnee, ChestXray, MriLumbarSpine, UltrasoundRightUpperQuadrant, LowDoseCtChest, WristRadiograph,
+        ];
 
     public static DemoStudy? FindByImageSet(string imageSetId) =>
         All.FirstOrDefault(s => string.Equals(s.ImageSetId, imageSetId, StringComparison.Ordinal));

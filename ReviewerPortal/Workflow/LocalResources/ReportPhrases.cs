@@ -1,13 +1,19 @@
 namespace ReviewerPortal.Workflow.LocalResources;
 
 /// <summary>What a radiologist typically writes for one kind of study: technique, findings and impression lines.</summary>
-internal sealed record ReportPhrases(string Technique, IReadOnlyList<string> Findings, IReadOnlyList<string> Impression)
+internal sealed partial record ReportPhrases(string Technique, IReadOnlyList<string> Findings, IReadOnlyList<string> Impression)
 {
     /// <summary>Chooses the phrases for a study from its modality and the body part of its series.</summary>
     public static ReportPhrases For(string modality, string bodyPart, string description) =>
         (modality, bodyPart) switch
         {
             ("CT", "HEAD") => CtHead,
+            ("CT", "NECK") => CtAngiogramHeadNeck,
+            ("CT", "CSPINE") => CtCervicalSpine,
+            ("CT", "CHEST") when description.Contains("SCREENING", StringComparison.OrdinalIgnoreCase) => LowDoseCtChest,
+            ("DX" or "CR", "CHEST") when description.Contains("PNEUMOTHORAX", StringComparison.OrdinalIgnoreCase) => ChestRadiographPneumothorax,
+            ("DX" or "CR", "WRIST") => WristRadiograph,
+            ("US", "ABDOMEN") => UltrasoundRightUpperQuadrant,
             ("CT", "CHEST") when description.Contains("ANGIO", StringComparison.OrdinalIgnoreCase) => CtPulmonaryAngiogram,
             ("CT", "ABDOMEN") => CtAbdomen,
             ("DX" or "CR", "CHEST") => ChestRadiograph,
