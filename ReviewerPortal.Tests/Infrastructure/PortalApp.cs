@@ -101,7 +101,8 @@ public class PortalApp : WebApplicationFactory<Program>
         }
         catch (ObjectDisposedException) when (StartupFailure(_portal) is { } failure)
         {
-            throw new InvalidOperationException("The portal failed to start: " + failure.Message, failure);
+            // Rethrown as it is, so a test sees the same exception whichever way the race went.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         }
 
         var addresses = _portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
