@@ -98,6 +98,20 @@ public sealed class SqliteReviewTaskStore(SqliteDatabase database, ReviewTaskCha
     public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) =>
         ChangeAsync(taskId, task => ReviewTaskTransitions.Release(task, reviewer, force), null, cancellationToken);
 
+    public Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default)
+    {
+        ClaimLease? previous = null;
+        return ChangeAsync(
+            taskId,
+            task =>
+            {
+                previous = task.Claim;
+                return ReviewTaskTransitions.OverrideClaim(task, expectedHolderId, reassignTo, time.GetUtcNow());
+            },
+            _ => ReviewTaskTransitions.OverrideAudit(taskId, time.GetUtcNow(), supervisor, previous!, reassignTo),
+            cancellationToken);
+    }
+
     public Task<StoreResult> RecordDecisionAsync(string taskId, Decision decision, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             taskId,
