@@ -89,12 +89,13 @@ public sealed class StoreHandlerTests : IDisposable
     {
         await new ReviewGateHandler(_store, _templates).InvokeAsync(Call(ResourceArns.DynamoDbPutItem, GateItem("case-1-r1")), CancellationToken.None);
         var update = new ReviewTaskUpdateHandler(_store, _templates, _clock);
+        var opened = (await _store.GetAsync("case-1-r1"))!;
 
         await update.InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
             {"TableName":"review-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
-             "UpdateExpression":"SET #status = :expired, closedReason = :reason REMOVE openQueue",
+             "UpdateExpression":"SET #status = :expired, closedReason = :reason REMOVE openQueue ADD version :one",
              "ExpressionAttributeNames":{"#status":"status"},
-             "ExpressionAttributeValues":{":expired":{"S":"EXPIRED"},":reason":{"S":"States.HeartbeatTimeout"}}}
+             "ExpressionAttributeValues":{":expired":{"S":"EXPIRED"},":reason":{"S":"States.HeartbeatTimeout"},":one":{"N":"1"}}}
             """), CancellationToken.None);
         await update.InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
             {"TableName":"review-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
@@ -102,7 +103,9 @@ public sealed class StoreHandlerTests : IDisposable
              "ExpressionAttributeValues":{":outcome":{"S":"published"},":uri":{"S":"s3://reports/r.md"}}}
             """), CancellationToken.None);
 
-        (await _store.GetAsync("case-1-r1"))!.Status.Should().Be(ReviewStatus.Expired);
+        var closed = (await _store.GetAsync("case-1-r1"))!;
+        closed.Status.Should().Be(ReviewStatus.Expired);
+        closed.Version.Should().Be(opened.Version + 1, "a portal write still holding the open task's version must fail");
         (await _store.ListOpenAsync(QueueName.Urgent, 10, null)).Items.Should().BeEmpty();
         (await _store.ListAuditAsync("case-1-r1")).Should().Contain(a => a.Action == "workflow-published" && a.Detail == "s3://reports/r.md");
     }
@@ -117,6 +120,20 @@ public sealed class StoreHandlerTests : IDisposable
             """), CancellationToken.None);
 
         (await act.Should().ThrowAsync<ResourceFailedException>()).Which.Cause.Should().Contain("taskToken");
+    }
+
+    [Fact]
+    public async Task Closing_a_task_without_incrementing_its_version_is_refused_and_leaves_it_open()
+    {
+        await new ReviewGateHandler(_store, _templates).InvokeAsync(Call(ResourceArns.DynamoDbPutItem, GateItem("case-1-r1")), CancellationToken.None);
+        var act = () => new ReviewTaskUpdateHandler(_store, _templates, _clock).InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
+            {"TableName":"review-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
+             "UpdateExpression":"SET #status = :expired REMOVE openQueue",
+             "ExpressionAttributeNames":{"#status":"status"},"ExpressionAttributeValues":{":expired":{"S":"EXPIRED"}}}
+            """), CancellationToken.None);
+
+        (await act.Should().ThrowAsync<ResourceFailedException>()).Which.Cause.Should().Contain("ADD version :one");
+        (await _store.GetAsync("case-1-r1"))!.Status.Should().Be(ReviewStatus.Pending);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace ReviewerPortal.Workflow.LocalResources;
 
 /// <summary>
 /// DynamoDB <c>updateItem</c> on a review-task item, as the templates use it: closing a timed-out or breached task
-/// (status EXPIRED, openQueue removed) and recording what the workflow did with it (published, withdrawn) in the
+/// (status EXPIRED, openQueue removed, version incremented) and recording what the workflow did with it (published, withdrawn) in the
 /// task's audit trail. Updates outside that vocabulary are refused, so a template change cannot silently do nothing.
 /// </summary>
 public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IOptions<WorkflowTemplateOptions> templates, TimeProvider clock)
@@ -34,6 +34,7 @@ public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IOptions<Wor
 
         var unknown = update.Set.Keys.Concat(update.Remove)
             .Where(n => n is not (A.Status or A.OpenQueue or WorkflowOutcome or ClosedReason or ReportUri))
+            .Concat(update.Add.Where(a => a.Key != A.Version || a.Value != 1).Select(a => $"ADD {a.Key} {a.Value}"))
             .ToList();
         if (unknown.Count > 0)
         {
@@ -50,6 +51,12 @@ public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IOptions<Wor
             if (status != "EXPIRED")
             {
                 throw new ResourceFailedException($"{Service}.ValidationException", "Workflows may only set a review task's status to EXPIRED.");
+            }
+
+            if (!update.Add.ContainsKey(A.Version))
+            {
+                // Without it a portal write holding the previous version would still pass its version check on AWS.
+                throw new ResourceFailedException($"{Service}.ValidationException", "Closing a review task must also ADD version :one.");
             }
 
             // Already decided or expired: the task is closed either way, which is what the workflow asks for.

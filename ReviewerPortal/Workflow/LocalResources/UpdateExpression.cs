@@ -4,19 +4,24 @@ using ReviewerPortal.Workflow.Asl.Resources;
 namespace ReviewerPortal.Workflow.LocalResources;
 
 /// <summary>
-/// The subset of DynamoDB update expressions the templates write: <c>SET a = :v, #b = :w REMOVE c, d</c>, with names
-/// and string values resolved. Arithmetic, functions and ADD/DELETE are refused with a clear error.
+/// The subset of DynamoDB update expressions the templates write: <c>SET a = :v, #b = :w REMOVE c, d ADD n :one</c>,
+/// with names, string values and numeric increments resolved. Arithmetic, functions and DELETE are refused with a
+/// clear error.
 /// </summary>
-internal sealed record UpdateExpression(IReadOnlyDictionary<string, string> Set, IReadOnlyList<string> Remove)
+internal sealed record UpdateExpression(
+    IReadOnlyDictionary<string, string> Set,
+    IReadOnlyList<string> Remove,
+    IReadOnlyDictionary<string, decimal> Add)
 {
     public static UpdateExpression Parse(string expression, JsonObject? names, JsonObject? values)
     {
         var set = new Dictionary<string, string>(StringComparer.Ordinal);
         var remove = new List<string>();
+        var add = new Dictionary<string, decimal>(StringComparer.Ordinal);
         string? clause = null;
         foreach (var part in Tokenize(expression))
         {
-            if (part is "SET" or "REMOVE")
+            if (part is "SET" or "REMOVE" or "ADD")
             {
                 clause = part;
                 continue;
@@ -36,13 +41,23 @@ internal sealed record UpdateExpression(IReadOnlyDictionary<string, string> Set,
             {
                 remove.Add(Name(part, names));
             }
+            else if (clause == "ADD")
+            {
+                var operands = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (operands.Length != 2 || !operands[1].StartsWith(':'))
+                {
+                    throw Invalid($"'{part}' is not of the form name :value");
+                }
+
+                add[Name(operands[0], names)] = Number(values?[operands[1]]?["N"]?.GetValue<string>()) ?? throw Invalid($"{operands[1]} needs a number value");
+            }
             else
             {
-                throw Invalid($"'{part}' is outside a SET or REMOVE clause");
+                throw Invalid($"'{part}' is outside a SET, REMOVE or ADD clause");
             }
         }
 
-        return new UpdateExpression(set, remove);
+        return new UpdateExpression(set, remove, add);
     }
 
     // Splits "SET a = :x, b = :y REMOVE c" into clause keywords and comma-separated actions.
@@ -60,7 +75,7 @@ internal sealed record UpdateExpression(IReadOnlyDictionary<string, string> Set,
                     action.Clear();
                 }
 
-                yield return word is "SET" or "REMOVE" ? word : throw Invalid($"{word} is not supported locally");
+                yield return word is "SET" or "REMOVE" or "ADD" ? word : throw Invalid($"{word} is not supported locally");
                 continue;
             }
 
@@ -77,6 +92,11 @@ internal sealed record UpdateExpression(IReadOnlyDictionary<string, string> Set,
             yield return string.Join(' ', action);
         }
     }
+
+    private static decimal? Number(string? text) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 
     private static string Name(string token, JsonObject? names) =>
         token.StartsWith('#')

@@ -136,4 +136,36 @@ public sealed class LocalStepFunctionsTests
         var late = () => engine.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = inbox.Calls.Single().TaskToken, Output = "{}" });
         await late.Should().ThrowAsync<TaskTimedOutException>();
     }
+
+    [Fact]
+    public async Task Issued_task_tokens_never_start_with_a_dash_so_the_AWS_CLI_reads_them_as_values_and_older_tokens_still_resolve()
+    {
+        var inbox = new InboxHandler("arn:aws:states:::aws-sdk:dynamodb:putItem");
+        await using var engine = EngineHarness.InMemory([inbox]);
+        var machine = await engine.CreateAsync(Gate);
+        for (var i = 0; i < 64; i++)
+        {
+            await engine.WaitForEventAsync(await engine.StartAsync(machine, "{}"), "TaskSubmitted");
+        }
+
+        inbox.Calls.Select(c => c.TaskToken).Should().HaveCount(64).And.OnlyContain(t => t != null && t.StartsWith("AQ", StringComparison.Ordinal) && t.Length == 45);
+        var legacyForm = () => engine.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = "-" + new string('A', 42), Output = "{}" });
+        await legacyForm.Should().ThrowAsync<TaskDoesNotExistException>("a 43-character token of an earlier release is well formed, merely unknown here");
+    }
+
+    [Fact]
+    public async Task An_oversized_callback_output_is_a_validation_error_as_on_the_service_and_the_gate_stays_open()
+    {
+        var inbox = new InboxHandler("arn:aws:states:::aws-sdk:dynamodb:putItem");
+        await using var engine = EngineHarness.InMemory([inbox]);
+        var arn = await engine.StartAsync(await engine.CreateAsync(Gate), "{}");
+        await engine.WaitForEventAsync(arn, "TaskSubmitted");
+        var token = inbox.Calls.Single().TaskToken;
+
+        var oversized = () => engine.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = token, Output = $"{{\"text\":\"{new string('x', 262_144)}\"}}" });
+
+        (await oversized.Should().ThrowAsync<ValidationException>()).Which.Message.Should().Contain("262144");
+        await engine.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = token, Output = """{"decision":"approve"}""" });
+        await engine.WaitForEventAsync(arn, "ExecutionSucceeded");
+    }
 }

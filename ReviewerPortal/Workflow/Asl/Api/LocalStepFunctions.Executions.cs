@@ -85,14 +85,17 @@ internal sealed partial class LocalStepFunctions
     public async Task<SendTaskSuccessResponse> SendTaskSuccessAsync(SendTaskSuccessRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The service checks the field's length constraint before it reads the JSON, and answers a ValidationException
+        // for it, as our client's own check before sending does.
+        if (request.Output is not null && System.Text.Encoding.UTF8.GetByteCount(request.Output) > Payloads.MaxBytes)
+        {
+            throw new ValidationException(
+                $"1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to {Payloads.MaxBytes}");
+        }
+
         if (!Payloads.TryParse(request.Output, out _) || request.Output is null)
         {
             throw new InvalidOutputException("Invalid Output: the output is not valid JSON.");
-        }
-
-        if (System.Text.Encoding.UTF8.GetByteCount(request.Output) > Payloads.MaxBytes)
-        {
-            throw new InvalidOutputException($"Invalid Output: the output exceeds {Payloads.MaxBytes} bytes.");
         }
 
         await engine.Tokens.SettleAsync(request.TaskToken, new CallbackOutcome(CallbackResult.Succeeded, Output: request.Output));

@@ -46,7 +46,7 @@ internal sealed partial class TaskTokens(ITokenStore store, TimeProvider time)
             return Task.FromResult("spent:" + attemptKey);
         }
 
-        var token = new CallbackToken(Base64Url(RandomNumberGenerator.GetBytes(32)), run.Arn, attemptKey, time.GetUtcNow());
+        var token = new CallbackToken(NewToken(), run.Arn, attemptKey, time.GetUtcNow());
         open[token.Token] = token;
         byAttempt[key] = token.Token;
         run.Tokens.Add(token.Token);
@@ -177,7 +177,7 @@ internal sealed partial class TaskTokens(ITokenStore store, TimeProvider time)
 
     private async Task<CallbackToken> FindOpenAsync(string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!IsWellFormed(token))
         {
             throw new InvalidTokenException("Invalid Token: the task token is malformed.");
         }
@@ -203,6 +203,22 @@ internal sealed partial class TaskTokens(ITokenStore store, TimeProvider time)
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : a < b ? a : b;
+
+    // The fixed "AQ" lead (as AWS's own tokens have) keeps a token from starting with '-', which the AWS CLI would
+    // read as an option: `aws stepfunctions send-task-success --task-token -x…` failed for one token in 64.
+    private const string TokenLead = "AQ";
+    private const int RandomPartLength = 43;
+
+    private static string NewToken() => TokenLead + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    // Tokens issued before the lead existed stay valid: executions paused on them survive an upgrade.
+    private static bool IsWellFormed([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token) =>
+        token is not null
+        && (token.Length == RandomPartLength
+            ? IsBase64Url(token)
+            : token.Length == TokenLead.Length + RandomPartLength && token.StartsWith(TokenLead, StringComparison.Ordinal) && IsBase64Url(token[TokenLead.Length..]));
+
+    private static bool IsBase64Url(string text) => text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
