@@ -6,6 +6,7 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions;
@@ -85,7 +86,7 @@ public sealed class MotoStudyReview : IAsyncDisposable
 
         var definition = JsonNode.Parse(TemplatePlaceholders.Substitute(
             BundledTemplates.StudyReview.ReadDefinition(), _values.Substitutions("arn:aws:states:us-east-1:123456789012:stateMachine:draft-generation")))!;
-        Adapt(definition["States"]!.AsObject(), study, draftAsRead, timeScale);
+        MotoStudyReviewTemplate.Adapt(definition["States"]!.AsObject(), study, draftAsRead, timeScale);
         StudyReviewArn = (await StepFunctions.CreateStateMachineAsync(new CreateStateMachineRequest
         {
             Name = "study-review",
@@ -94,70 +95,23 @@ public sealed class MotoStudyReview : IAsyncDisposable
         })).StateMachineArn!;
     }
 
-    // moto speaks EventBridge's JSON 1.1 protocol; one raw call avoids a package the project does not otherwise need.
-    private async Task CreateEventBusAsync()
+    private Task CreateEventBusAsync() => CallEventBridgeAsync("CreateEventBus");
+
+    /// <summary>Deletes the template's event bus: EventBridge then rejects every event the workflow puts on it.</summary>
+    public Task RemoveEventBusAsync() => CallEventBridgeAsync("DeleteEventBus");
+
+    // moto speaks EventBridge's JSON 1.1 protocol; raw calls avoid a package the project does not otherwise need.
+    private async Task CallEventBridgeAsync(string operation)
     {
         using var http = new HttpClient { BaseAddress = _moto.BaseUri };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/")
         {
             Content = new StringContent($$"""{"Name":"{{_values.EventBusName}}"}""", System.Text.Encoding.UTF8, "application/x-amz-json-1.1"),
         };
-        request.Headers.Add("X-Amz-Target", "AWSEvents.CreateEventBus");
+        request.Headers.Add("X-Amz-Target", "AWSEvents." + operation);
         request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/events/aws4_request, SignedHeaders=host, Signature=00");
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
-    }
-
-    private static void Adapt(JsonObject states, DemoStudy study, string draftAsRead, int timeScale)
-    {
-        var fetch = states["FetchStudyMetadata"]!;
-        states["FetchStudyMetadata"] = new JsonObject
-        {
-            ["Type"] = "Pass",
-            ["Comment"] = "moto has no HealthImaging: the local stand-in's selected metadata for the case's study.",
-            ["Result"] = new JsonObject
-            {
-                ["studyDescription"] = study.StudyDescription,
-                ["modality"] = study.Modality,
-                ["metadata"] = ImagingMetadataHandler.MetadataOf(study),
-            },
-            ["ResultPath"] = "$.study",
-            ["Next"] = fetch["Next"]!.GetValue<string>(),
-        };
-        var generate = states["GenerateDraft"]!;
-        states["GenerateDraft"] = new JsonObject
-        {
-            ["Type"] = "Pass",
-            ["Comment"] = "moto cannot run startExecution.sync:2 nor Bedrock: the draft object is written by the test.",
-            ["Parameters"] = new JsonObject
-            {
-                ["draftUri.$"] = "States.Format('s3://reviewer-portal-drafts/drafts/{}/{}/attempt-{}.md', $.caseId, $$.Execution.Name, $.attempt)",
-                ["bucket"] = "reviewer-portal-drafts",
-                ["key.$"] = "States.Format('drafts/{}/{}/attempt-{}.md', $.caseId, $$.Execution.Name, $.attempt)",
-                ["sha256"] = string.Empty,
-                ["manual"] = false,
-            },
-            ["ResultPath"] = "$.draft",
-            ["Next"] = generate["Next"]!.GetValue<string>(),
-        };
-        states["FetchDraft"] = new JsonObject
-        {
-            ["Type"] = "Pass",
-            ["Comment"] = "moto's getObject returns Body as a Python object's repr, not the text: the text the test wrote.",
-            ["Parameters"] = new JsonObject { ["body"] = draftAsRead, ["size.$"] = "$.check.size" },
-            ["ResultPath"] = "$.check",
-            ["Next"] = states["FetchDraft"]!["Next"]!.GetValue<string>(),
-        };
-        foreach (var (_, state) in states)
-        {
-            foreach (var timer in new[] { "HeartbeatSeconds", "TimeoutSeconds" })
-            {
-                if (state?[timer] is JsonValue seconds)
-                {
-                    state[timer] = Math.Max(2, (int)Math.Ceiling(seconds.GetValue<int>() / (double)timeScale)) + (timer == "TimeoutSeconds" ? 1 : 0);
-                }
-            }
-        }
     }
 
     /// <summary>Starts a case of the study, after writing each attempt's draft to moto's S3.</summary>
@@ -205,9 +159,13 @@ public sealed class MotoStudyReview : IAsyncDisposable
         throw new TimeoutException($"moto never wrote the review task {taskId}:\n" + string.Join("\n", failures));
     }
 
-    public async Task<string?> ReadReportAsync(string key)
+    public Task<string> ReadReportAsync(string key) => ReadObjectAsync(_values.ReportBucket, key);
+
+    public Task<string> ReadDraftAsync(string key) => ReadObjectAsync(_values.DraftBucket, key);
+
+    private async Task<string> ReadObjectAsync(string bucket, string key)
     {
-        using var response = await _s3.GetObjectAsync(_values.ReportBucket, key);
+        using var response = await _s3.GetObjectAsync(bucket, key);
         using var reader = new StreamReader(response.ResponseStream);
         return await reader.ReadToEndAsync();
     }
@@ -226,6 +184,54 @@ public sealed class MotoStudyReview : IAsyncDisposable
         }
 
         throw new TimeoutException("The moto execution did not end.");
+    }
+
+    /// <summary>
+    /// A clinician's approval of the gate item as the portal sends it: the draft as it is, or the clinician's edit,
+    /// written beside the draft first.
+    /// </summary>
+    public async Task<SendTaskSuccessResponse> ApproveAsync(Dictionary<string, AttributeValue> item, string? editedText = null)
+    {
+        var final = item[ReviewTaskAttributes.DraftUri].S;
+        if (editedText is not null)
+        {
+            var (bucket, key) = DecisionPayload.Split(final);
+            key = key.Replace(".md", "-reviewed.md", StringComparison.Ordinal);
+            await _s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = editedText, ContentType = "text/markdown; charset=utf-8" });
+            final = $"s3://{bucket}/{key}";
+        }
+
+        var decision = new Decision
+        {
+            Outcome = DecisionOutcome.Approved,
+            Reviewer = StudyReviewHarness.Alice,
+            DecidedAt = DateTimeOffset.UtcNow,
+            FinalReportLocation = final,
+            EditedFromDraft = editedText is not null,
+            DraftSha256 = "n/a",
+            FinalSha256 = "n/a",
+            Attestation = "I reviewed the images and this report.",
+        };
+        return await StepFunctions.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = item[ReviewTaskAttributes.TaskToken].S, Output = DecisionPayload.ApprovalOutput(decision) });
+    }
+
+    /// <summary>A clinician's rejection of the gate item, as the portal sends it.</summary>
+    public Task<SendTaskFailureResponse> RejectAsync(Dictionary<string, AttributeValue> item, string reason) =>
+        StepFunctions.SendTaskFailureAsync(new SendTaskFailureRequest { TaskToken = item[ReviewTaskAttributes.TaskToken].S, Error = DecisionPayload.RejectionError, Cause = reason });
+
+    /// <summary>The names of the states the execution entered, in order.</summary>
+    public async Task<List<string>> StatesEnteredAsync(string executionArn)
+    {
+        var names = new List<string>();
+        string? next = null;
+        do
+        {
+            var page = await StepFunctions.GetExecutionHistoryAsync(new GetExecutionHistoryRequest { ExecutionArn = executionArn, MaxResults = 1000, NextToken = next });
+            names.AddRange(page.Events.Where(e => e.StateEnteredEventDetails is not null).Select(e => e.StateEnteredEventDetails!.Name!));
+            next = page.NextToken;
+        }
+        while (next is not null);
+        return names;
     }
 
     public async ValueTask DisposeAsync()

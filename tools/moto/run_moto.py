@@ -8,6 +8,18 @@ moto serves requests on threads but its DynamoDB backend has no locks: two condi
 both pass their condition, and a failed transaction restores a whole-table copy over a concurrent write. DynamoDB
 guarantees atomic conditional writes and transactions, so every DynamoDB operation is serialised here.
 
+moto 5.2.1's SendTaskFailure handler reads only taskToken and error and drops the request's cause, although its
+executing backend takes one: a Catch on the failed task then sees {"Error": ..., "Cause": null}. AWS hands the caller's
+cause to the Catch (ResultPath gets {"Error", "Cause"}), and the study-review template carries a clinician's rejection
+reason forward that way. With the cause lost, the revision's next review gate writes the reason as {"S": null}, moto's
+DynamoDB fails that putItem with an unhandled error whose response has no RequestId, and the execution dies with
+States.Runtime KeyError('RequestId'). The handler here passes the cause on, as AWS does.
+
+moto 5.2.1's optimised EventBridge integration (events:putEvents) turns an error response of the service (a missing
+event bus, say) into States.Runtime, which no Retry on States.TaskFailed matches. On AWS, as in moto's own Lambda and
+DynamoDB integrations, a service error fails the task with "<Service>.<ErrorCode>" (here EventBridge.<ErrorCode>), a
+task failure that States.TaskFailed retries and a Catch handles; the integration here does the same.
+
 Usage: python3 run_moto.py PORT
 """
 import copy
@@ -16,8 +28,19 @@ import os
 import sys
 import threading
 
+from botocore.exceptions import ClientError
+from moto.core.responses import EmptyResult
 from moto.dynamodb.models import DynamoDBBackend
 from moto.stepfunctions.models import StateMachine
+from moto.stepfunctions.parser.api import HistoryEventType, TaskFailedEventDetails
+from moto.stepfunctions.parser.asl.component.common.error_name.custom_error_name import CustomErrorName
+from moto.stepfunctions.parser.asl.component.common.error_name.failure_event import FailureEvent
+from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state_task_service_events import (
+    StateTaskServiceEvents,
+)
+from moto.stepfunctions.parser.asl.eval.event.event_detail import EventDetails
+from moto.stepfunctions.parser.models import StepFunctionsParserBackend
+from moto.stepfunctions.responses import StepFunctionResponse
 
 
 def _deepcopy_sharing_backend(self, memo):
@@ -35,6 +58,46 @@ def _deepcopy_sharing_backend(self, memo):
 
 
 StateMachine.__deepcopy__ = _deepcopy_sharing_backend
+
+
+
+def _send_task_failure_with_cause(self):
+    backend = self.stepfunction_backend
+    failure = {"error": self._get_param("error")}
+    # Only the executing backend (Step Functions execution switched on) takes a cause; the other ignores failures.
+    if isinstance(backend, StepFunctionsParserBackend):
+        failure["cause"] = self._get_param("cause")
+    backend.send_task_failure(self._get_param("taskToken"), **failure)
+    return EmptyResult()
+
+
+StepFunctionResponse.send_task_failure = _send_task_failure_with_cause
+
+_events_from_error = StateTaskServiceEvents._from_error
+
+
+def _events_service_error_as_task_failure(self, env, ex):
+    if not isinstance(ex, ClientError):
+        return _events_from_error(self, env, ex)
+    error = f"EventBridge.{ex.response['Error']['Code']}"
+    status = ex.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+    cause = f"{ex.response['Error'].get('Message', '')} (Service: EventBridge; Status Code: {status})"
+    return FailureEvent(
+        env=env,
+        error_name=CustomErrorName(error),
+        event_type=HistoryEventType.TaskFailed,
+        event_details=EventDetails(
+            taskFailedEventDetails=TaskFailedEventDetails(
+                error=error,
+                cause=cause,
+                resource=self._get_sfn_resource(),
+                resourceType=self._get_sfn_resource_type(),
+            )
+        ),
+    )
+
+
+StateTaskServiceEvents._from_error = _events_service_error_as_task_failure
 
 _dynamodb_lock = threading.RLock()
 

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage;
+using ReviewerPortal.Tests.Workflow.LocalResources;
 using ReviewerPortal.Tests.Workflows;
 using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions.Model;
@@ -12,13 +13,9 @@ namespace ReviewerPortal.Tests.Components.Pages;
 /// <summary>
 /// The same clinician loop as <see cref="ReviewLoopInBrowserTests"/>, with the whole portal in Aws mode: review tasks in
 /// moto's DynamoDB (written by the bundled template's review gate), drafts and reports in moto's S3, and the bundled
-/// study-review template executing on moto's Step Functions (<see cref="MotoStudyReview"/> lists the states moto cannot run).
+/// study-review template executing on moto's Step Functions (<see cref="MotoStudyReview"/> lists the states moto cannot run:
+/// among them draft generation, so the test writes each attempt's draft where the workflow looks for it).
 /// </summary>
-/// <remarks>
-/// The rejection path is not here: on moto 5.2.1 the rejection is delivered and the execution runs the revision up to
-/// the second entry of the review gate, where moto fails that <c>putItem.waitForTaskToken</c> with States.Runtime
-/// KeyError('RequestId') (a second callback task in one execution), so the revised draft never reaches the queue.
-/// </remarks>
 [Collection(BrowserTests.Name)]
 public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
 {
@@ -53,6 +50,50 @@ public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
         (await moto.WaitForEndAsync(execution)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
         (await moto.ReadReportAsync($"reports/{task.CaseId}/aws-approve.md")).Should().Contain("Early left MCA territory infarct");
         (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Decided);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Rejecting_with_a_reason_in_aws_mode_brings_the_revision_back_into_the_queue_and_approving_it_publishes()
+    {
+        var study = DemoStudies.MriKnee;
+        const string reason = "Grade the MCL sprain and measure the effusion.";
+        var firstDraft = DraftGenerator.Generate(DraftGeneratorTests.PromptFor(study));
+        var revisedDraft = DraftGenerator.Generate(DraftGeneratorTests.PromptFor(study, reason));
+        await using var moto = await MotoStudyReview.StartAsync(study, firstDraft, timeScale: 1);
+        await using var app = new AwsModePortalApp(moto.PortalSettings());
+        var execution = await moto.StartCaseAsync(study, "aws-reject", [firstDraft, revisedDraft]);
+        var task = await OpenTaskAsync(app, QueueName.Routine);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
+
+        await page.Locator("button.reject").ClickAsync();
+        await Expect(page.Locator(".decision-message")).ToContainTextAsync("A rejection needs a reason");
+        await page.Locator(".reject-reason").FillAsync(reason);
+        await page.Locator("button.reject").ClickAsync();
+
+        await Expect(page.Locator(".workflow-next")).ToContainTextAsync("Revision requested: a revised draft (attempt 2) is waiting in the routine queue.", Slow);
+        await page.Locator(".next-task-link").ClickAsync();
+        await Expect(page.Locator(".draft-body")).ToContainTextAsync(reason);
+        var revision = await app.GetRequiredService<IReviewTaskStore>().GetAsync("aws-reject-r2");
+        revision!.Attempt.Should().Be(2);
+        (await moto.WaitForTaskItemAsync("aws-reject-r2"))["revisionReason"].S.Should().Be(reason, "moto's workflow carried the clinician's reason into the revision");
+
+        await ChromiumFixture.GotoInteractiveAsync(page, "/");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" }).ClickAsync();
+        await Expect(page.Locator(".case-link", new PageLocatorOptions { HasText = study.CaseId })).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("aws-loop-revision-in-queue"), FullPage = true });
+        await page.Locator(".case-link", new PageLocatorOptions { HasText = study.CaseId }).ClickAsync();
+        await Expect(page.Locator(".draft-body")).ToContainTextAsync(reason);
+        await page.Locator(".attest").ClickAsync();
+        await page.Locator("button.approve").ClickAsync();
+
+        await Expect(page.Locator(".workflow-next")).ToContainTextAsync($"Published: the final report is at s3://reviewer-portal-reports/reports/{study.CaseId}/aws-reject.md", Slow);
+        var ended = await moto.WaitForEndAsync(execution);
+        ended.Status.Should().Be(ExecutionStatus.SUCCEEDED);
+        StudyReviewHarness.Json(ended.Output)["attempt"]!.GetValue<int>().Should().Be(2);
+        (await moto.ReadReportAsync($"reports/{study.CaseId}/aws-reject.md")).Should().Be(revisedDraft);
+        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Decision!.Reason.Should().Be(reason);
         await page.Context.CloseAsync();
     }
 
