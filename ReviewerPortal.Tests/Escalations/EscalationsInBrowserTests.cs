@@ -31,10 +31,7 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         (escalated.CaseId, escalated.ExecutionArn).Should().Be(("RP-ESC-1", execution));
         (await store.GetAsync(first.Id))!.Status.Should().Be(ReviewStatus.Expired);
 
-        var clinician = await chromium.NewPageAsync(app.BaseAddress);
-        await ChromiumFixture.GotoInteractiveAsync(clinician, "/review/" + escalated.Id);
-        await clinician.Locator("button.claim").ClickAsync();
-        await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("You are reviewing this case.");
+        var clinician = await ClinicianClaimsAsync(app, escalated.Id);
         var lease = (await store.GetAsync(escalated.Id))!.Claim!;
 
         var supervisor = await chromium.NewPageAsync(app.BaseAddress);
@@ -58,10 +55,8 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         await Expect(clinician.Locator("button.approve")).ToHaveCountAsync(0);
         await clinician.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-clinician-lost-claim"), FullPage = true });
         (await store.GetAsync(escalated.Id))!.Claim!.ReviewerId.Should().Be("persona-supervisor");
-        (await store.ListAuditAsync(escalated.Id)).Should().ContainSingle(a => a.Action == "claim-reassigned").Which
-            .Should().BeEquivalentTo(new { ActorId = "persona-supervisor", ActorName = "Dr. Sam Okafor", Detail = "from Dr. Dana Reyes (persona-clinician) to Dr. Sam Okafor (persona-supervisor)" });
-        await clinician.Context.CloseAsync();
-        await supervisor.Context.CloseAsync();
+        await SupervisorAuditedAsync(store, escalated.Id, "claim-reassigned", "from Dr. Dana Reyes (persona-clinician) to Dr. Sam Okafor (persona-supervisor)");
+        await CloseAsync(clinician, supervisor);
     }
 
     [Fact]
@@ -71,10 +66,7 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         var store = app.GetRequiredService<IReviewTaskStore>();
         await StartCaseAsync(app, DemoStudies.MriKnee, "RP-ESC-2");
         var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 1)).Single();
-        var clinician = await chromium.NewPageAsync(app.BaseAddress);
-        await ChromiumFixture.GotoInteractiveAsync(clinician, "/review/" + task.Id);
-        await clinician.Locator("button.claim").ClickAsync();
-        await Expect(clinician.Locator("button.release")).ToBeVisibleAsync();
+        var clinician = await ClinicianClaimsAsync(app, task.Id);
 
         var supervisor = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(supervisor, "/escalations", "persona-supervisor");
@@ -84,10 +76,8 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         await Expect(clinician.Locator(".lost-claim")).ToContainTextAsync("You no longer hold this case: your claim was released and the case is back in the queue.");
         await Expect(clinician.Locator("button.claim")).ToBeVisibleAsync();
         (await store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Pending);
-        (await store.ListAuditAsync(task.Id)).Should().ContainSingle(a => a.Action == "claim-released-by-supervisor").Which
-            .Should().BeEquivalentTo(new { ActorId = "persona-supervisor", ActorName = "Dr. Sam Okafor", Detail = "released the claim of Dr. Dana Reyes (persona-clinician)" });
-        await clinician.Context.CloseAsync();
-        await supervisor.Context.CloseAsync();
+        await SupervisorAuditedAsync(store, task.Id, "claim-released-by-supervisor", "released the claim of Dr. Dana Reyes (persona-clinician)");
+        await CloseAsync(clinician, supervisor);
     }
 
     [Fact]
@@ -134,6 +124,30 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         await Expect(page.Locator(".rz-panel-menu")).Not.ToContainTextAsync("Escalations");
         await Expect(page.Locator("body")).Not.ToContainTextAsync("CASE-esc-hidden");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The clinician persona opens the task and claims it; the page is left open to watch.</summary>
+    private async Task<IPage> ClinicianClaimsAsync(PortalApp app, string taskId)
+    {
+        var clinician = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(clinician, "/review/" + taskId);
+        await clinician.Locator("button.claim").ClickAsync();
+        await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("You are reviewing this case.");
+        await Expect(clinician.Locator("button.release")).ToBeVisibleAsync();
+        return clinician;
+    }
+
+    /// <summary>The override's one audit entry names the supervisor persona by stable id and display name.</summary>
+    private static async Task SupervisorAuditedAsync(IReviewTaskStore store, string taskId, string action, string detail) =>
+        (await store.ListAuditAsync(taskId)).Should().ContainSingle(a => a.Action == action).Which
+            .Should().BeEquivalentTo(new { ActorId = "persona-supervisor", ActorName = "Dr. Sam Okafor", Detail = detail });
+
+    private static async Task CloseAsync(params IPage[] pages)
+    {
+        foreach (var page in pages)
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     private static async Task<string> StartCaseAsync(PortalApp app, DemoStudy study, string caseId)

@@ -17,51 +17,47 @@ public sealed class ClaimOverrides(
     IOptions<DecisionOptions> options,
     TimeProvider clock)
 {
-    public async Task<ActionOutcome> ReleaseAsync(ReviewTask shown, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(shown);
-        var holder = shown.Claim ?? throw new ArgumentException("The task shown has no claim to release.", nameof(shown));
-        Reviewer supervisor;
-        try
+    public Task<ActionOutcome> ReleaseAsync(ReviewTask shown, CancellationToken cancellationToken) =>
+        OverrideAsync(PortalAction.ReleaseOthersClaim, shown, async (supervisor, holder) =>
         {
-            supervisor = await authorization.RequireAsync(PortalAction.ReleaseOthersClaim).ConfigureAwait(false);
-        }
-        catch (ActionDeniedException denied)
-        {
-            return new ActionOutcome(false, denied.Message);
-        }
-
-        var result = await store.OverrideClaimAsync(shown.Id, holder.ReviewerId, supervisor, reassignTo: null, cancellationToken).ConfigureAwait(false);
-        return result.Applied
-            ? new ActionOutcome(true, $"{holder.ReviewerName}'s claim on {shown.CaseId} is released; the case is back in the {Wire(shown.Queue)} queue.")
-            : Refusal(shown, holder, result);
-    }
+            var result = await store.OverrideClaimAsync(shown.Id, holder.ReviewerId, supervisor, reassignTo: null, cancellationToken).ConfigureAwait(false);
+            return result.Applied
+                ? new ActionOutcome(true, $"{holder.ReviewerName}'s claim on {shown.CaseId} is released; the case is back in the {Wire(shown.Queue)} queue.")
+                : Refusal(shown, holder, result);
+        });
 
     /// <summary>Reassigns the case to the supervisor, with a fresh lease and a heartbeat so the workflow keeps waiting.</summary>
-    public async Task<ActionOutcome> TakeOverAsync(ReviewTask shown, CancellationToken cancellationToken)
+    public Task<ActionOutcome> TakeOverAsync(ReviewTask shown, CancellationToken cancellationToken) =>
+        OverrideAsync(PortalAction.Reassign, shown, async (supervisor, holder) =>
+        {
+            var lease = new ClaimLease(supervisor.Id, supervisor.DisplayName, clock.GetUtcNow() + options.Value.ClaimLease);
+            var result = await store.OverrideClaimAsync(shown.Id, holder.ReviewerId, supervisor, lease, cancellationToken).ConfigureAwait(false);
+            if (!result.Applied)
+            {
+                return Refusal(shown, holder, result);
+            }
+
+            return await heartbeats.BeatAsync(result.Task!, cancellationToken).ConfigureAwait(false)
+                ? new ActionOutcome(true, $"You now hold {shown.CaseId} until {Time(lease.Until)}, taken over from {holder.ReviewerName}.")
+                : new ActionOutcome(false, $"The workflow stopped waiting for {shown.CaseId} (it timed out or was escalated); it is closed.");
+        });
+
+    /// <summary>Re-authorizes <paramref name="action"/> for the circuit's user now, then overrides the claim the page showed.</summary>
+    private async Task<ActionOutcome> OverrideAsync(PortalAction action, ReviewTask shown, Func<Reviewer, ClaimLease, Task<ActionOutcome>> apply)
     {
         ArgumentNullException.ThrowIfNull(shown);
-        var holder = shown.Claim ?? throw new ArgumentException("The task shown has no claim to take over.", nameof(shown));
+        var holder = shown.Claim ?? throw new ArgumentException("The task shown has no claim to override.", nameof(shown));
         Reviewer supervisor;
         try
         {
-            supervisor = await authorization.RequireAsync(PortalAction.Reassign).ConfigureAwait(false);
+            supervisor = await authorization.RequireAsync(action).ConfigureAwait(false);
         }
         catch (ActionDeniedException denied)
         {
             return new ActionOutcome(false, denied.Message);
         }
 
-        var lease = new ClaimLease(supervisor.Id, supervisor.DisplayName, clock.GetUtcNow() + options.Value.ClaimLease);
-        var result = await store.OverrideClaimAsync(shown.Id, holder.ReviewerId, supervisor, lease, cancellationToken).ConfigureAwait(false);
-        if (!result.Applied)
-        {
-            return Refusal(shown, holder, result);
-        }
-
-        return await heartbeats.BeatAsync(result.Task!, cancellationToken).ConfigureAwait(false)
-            ? new ActionOutcome(true, $"You now hold {shown.CaseId} until {Time(lease.Until)}, taken over from {holder.ReviewerName}.")
-            : new ActionOutcome(false, $"The workflow stopped waiting for {shown.CaseId} (it timed out or was escalated); it is closed.");
+        return await apply(supervisor, holder).ConfigureAwait(false);
     }
 
     /// <summary>Says what the case looks like now, so the supervisor sees why nothing changed.</summary>
