@@ -219,19 +219,19 @@ public sealed class MotoStudyReview : IAsyncDisposable
     public Task<SendTaskFailureResponse> RejectAsync(Dictionary<string, AttributeValue> item, string reason) =>
         StepFunctions.SendTaskFailureAsync(new SendTaskFailureRequest { TaskToken = item[ReviewTaskAttributes.TaskToken].S, Error = DecisionPayload.RejectionError, Cause = reason });
 
-    /// <summary>The names of the states the execution entered, in order.</summary>
-    public async Task<List<string>> StatesEnteredAsync(string executionArn)
+    /// <summary>The execution's whole history, oldest first.</summary>
+    public async Task<List<HistoryEvent>> HistoryAsync(string executionArn)
     {
-        var names = new List<string>();
+        var events = new List<HistoryEvent>();
         string? next = null;
         do
         {
             var page = await StepFunctions.GetExecutionHistoryAsync(new GetExecutionHistoryRequest { ExecutionArn = executionArn, MaxResults = 1000, NextToken = next });
-            names.AddRange(page.Events.Where(e => e.StateEnteredEventDetails is not null).Select(e => e.StateEnteredEventDetails!.Name!));
+            events.AddRange(page.Events);
             next = page.NextToken;
         }
         while (next is not null);
-        return names;
+        return events;
     }
 
     public async ValueTask DisposeAsync()

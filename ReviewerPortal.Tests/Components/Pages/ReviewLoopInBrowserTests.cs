@@ -39,6 +39,8 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         await Expect(operator_.Locator(".timeline-entry", new PageLocatorOptions { HasText = "PublishReport" }).First).ToBeVisibleAsync();
         await Expect(operator_.Locator(".timeline-entry[data-type=TaskSubmitted]", new PageLocatorOptions { HasText = "UrgentReview" })).ToHaveCountAsync(1);
         await Expect(operator_.Locator(".publication-events")).ToContainTextAsync("Report Published");
+        await Expect(operator_.Locator(".executions tbody tr").First).ToContainTextAsync(
+            new System.Text.RegularExpressions.Regex(@"\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC"), new LocatorAssertionsToContainTextOptions { Timeout = 5_000 });
         await operator_.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("loop-operations"), FullPage = true });
         await clinician.Context.CloseAsync();
         await operator_.Context.CloseAsync();
