@@ -7,7 +7,9 @@ namespace ReviewerPortal.Tests.Workflows;
 /// The same study-review paths on the local engine and on moto's Step Functions server enter the same states and end
 /// with the same status and output (<see cref="EngineAgreement"/>). <see cref="MotoStudyReview"/> lists what moto
 /// cannot run and what stands in for it; rejections and publication failures are in
-/// <see cref="RejectionEngineAgreementTests"/> and <see cref="PublicationFailureEngineAgreementTests"/>.
+/// <see cref="RejectionEngineAgreementTests"/> and <see cref="PublicationFailureEngineAgreementTests"/>. Only a throttled
+/// model (draft generation's Bedrock retry) runs on the local engine alone (<see cref="StudyReviewPathTests"/>): moto
+/// has no Bedrock integration for Step Functions and no way to make InvokeModel throttle.
 /// </summary>
 public class EngineAgreementTests
 {

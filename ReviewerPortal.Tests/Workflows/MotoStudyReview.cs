@@ -24,15 +24,19 @@ namespace ReviewerPortal.Tests.Workflows;
 /// <list type="bullet">
 /// <item><c>FetchStudyMetadata</c> (<c>aws-sdk:medicalimaging</c>: no moto backend) becomes a Pass state holding the
 /// selected metadata the local HealthImaging stand-in returns for the same study.</item>
-/// <item><c>GenerateDraft</c> (<c>states:startExecution.sync:2</c>: moto fails it with <c>States.Runtime 'StateMachineArn'</c>,
-/// and draft-generation's <c>bedrock:invokeModel</c> is unsupported) becomes a Pass state naming the draft object, which the
-/// test writes to moto's S3 with the local generator's text for that attempt.</item>
+/// <item><c>GenerateDraft</c> (<c>states:startExecution.sync:2</c>: moto's optimised Step Functions integration hands
+/// botocore the ASL's PascalCase parameters, so it fails with <c>States.Runtime 'StateMachineArn'</c>; and moto's Step
+/// Functions has no <c>bedrock:invokeModel</c> integration, while its bedrock-runtime answers every InvokeModel with
+/// <c>{}</c>) becomes a Pass state naming the draft object, which the test writes to moto's S3 with the local
+/// generator's text for that attempt. A throttled model therefore cannot be compared on moto.</item>
 /// <item><c>FetchDraft</c> (<c>aws-sdk:s3:getObject</c>: moto answers <c>Body</c> as the repr of a Python stream object)
-/// becomes a Pass state holding the draft text as the local engine read it; the size still comes from moto's
-/// <c>headObject</c>, and the section checks run on moto.</item>
+/// becomes a Pass state holding the first attempt's draft text as the local engine read it (for every attempt); the size
+/// still comes from moto's <c>headObject</c> of the attempt's object, and the section checks run on moto.</item>
 /// <item>Timers: the gates' HeartbeatSeconds/TimeoutSeconds (minutes to days) are divided by <see cref="TimeScale"/>
 /// and rounded up, because moto's clock cannot be moved.</item>
 /// </list>
+/// tools/moto/run_moto.py patches the moto defects that would otherwise stop these paths (StartExecution, the cause of
+/// SendTaskFailure, EventBridge service errors) to behave as AWS does.
 /// </remarks>
 public sealed class MotoStudyReview : IAsyncDisposable
 {
