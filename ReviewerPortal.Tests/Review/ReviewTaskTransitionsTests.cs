@@ -112,4 +112,22 @@ public class ReviewTaskTransitionsTests
 
         audit.Should().Be(new AuditEntry("t1", Now, "bob", "Dr Bob", "decided", "rejected"));
     }
+
+    [Fact]
+    public void A_supervisor_override_applies_to_the_holder_it_names_even_after_the_lease_lapsed()
+    {
+        var lapsed = ClaimedBy(Alice, Now.AddMinutes(-1));
+        var taken = new ClaimLease("sam", "Dr Sam", Now.AddMinutes(20));
+
+        ReviewTaskTransitions.OverrideClaim(lapsed, "alice", null, Now).Should().Match<ReviewTask>(t => t.Status == ReviewStatus.Pending && t.Claim == null && t.Version == 4);
+        ReviewTaskTransitions.OverrideClaim(lapsed, "alice", taken, Now)!.Claim.Should().Be(taken);
+    }
+
+    [Fact]
+    public void An_override_naming_another_holder_an_unclaimed_task_or_an_already_lapsed_new_lease_is_refused()
+    {
+        ReviewTaskTransitions.OverrideClaim(ClaimedBy(Bob, Now.AddMinutes(5)), "alice", null, Now).Should().BeNull();
+        ReviewTaskTransitions.OverrideClaim(Pending(), "alice", null, Now).Should().BeNull();
+        ReviewTaskTransitions.OverrideClaim(ClaimedBy(Alice, Now.AddMinutes(5)), "alice", new ClaimLease("sam", "Dr Sam", Now), Now).Should().BeNull();
+    }
 }
