@@ -1,6 +1,7 @@
 using ReviewerPortal;
 using ReviewerPortal.Components;
 using ReviewerPortal.Demo;
+using ReviewerPortal.Escalations;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Operations;
 using ReviewerPortal.Review;
@@ -20,6 +21,7 @@ builder.AddPortalIdentity();
 builder.Services.AddReviewFeature();
 builder.Services.AddPortalStorage(portal);
 builder.Services.AddWorkflow(portal);
+builder.Services.AddEscalations();
 builder.Services.AddOperations();
 builder.Services.AddDemoCases(portal);
 

@@ -43,6 +43,9 @@ public sealed class RecordingAuditStore(IReviewTaskStore? inner = null) : IRevie
     public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) =>
         Inner.ReleaseAsync(taskId, reviewer, force, cancellationToken);
 
+    public Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default) =>
+        Inner.OverrideClaimAsync(taskId, expectedHolderId, supervisor, reassignTo, cancellationToken);
+
     public Task<StoreResult> RecordDecisionAsync(string taskId, Decision decision, CancellationToken cancellationToken = default) =>
         Inner.RecordDecisionAsync(taskId, decision, cancellationToken);
 

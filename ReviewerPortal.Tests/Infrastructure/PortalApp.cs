@@ -40,8 +40,9 @@ public class PortalApp : WebApplicationFactory<Program>
             ["Portal:DataDirectory"] = DataDirectory.Path,
             ["Demo:SeedOnStart"] = "false",
 
-            // The local Step Functions API on a free port, so that parallel test portals never contend for 8083.
-            ["LocalEngine:ApiUrl"] = "http://127.0.0.1:0",
+            // No local Step Functions API unless a test asks for one (then on port 0, never 8083, which a developer's
+            // own portal may hold): one listener fewer to start and stop for each of the many test portals.
+            ["LocalEngine:ApiUrl"] = "",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -96,6 +96,8 @@ public sealed class QueueFirstPagesTests : IDisposable
 
         public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) => inner.ReleaseAsync(taskId, reviewer, force, cancellationToken);
 
+        public Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default) => inner.OverrideClaimAsync(taskId, expectedHolderId, supervisor, reassignTo, cancellationToken);
+
         public Task<StoreResult> RecordDecisionAsync(string taskId, Decision decision, CancellationToken cancellationToken = default) => inner.RecordDecisionAsync(taskId, decision, cancellationToken);
 
         public Task<StoreResult> CompleteDecisionAsync(string taskId, CancellationToken cancellationToken = default) => inner.CompleteDecisionAsync(taskId, cancellationToken);

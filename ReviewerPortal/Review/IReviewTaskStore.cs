@@ -22,6 +22,13 @@ public interface IReviewTaskStore
     Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// A supervisor overrides another reviewer's claim: releases it (<paramref name="reassignTo"/> null) or reassigns
+    /// it, only while <paramref name="expectedHolderId"/> still holds it, with an audit entry naming
+    /// <paramref name="supervisor"/> written atomically with the change (<see cref="ReviewTaskTransitions.OverrideClaim"/>).
+    /// </summary>
+    Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Records a decision: the task moves to DECIDING with the decision and an audit entry, atomically, only if it is
     /// still open and not claimed by someone else under a live lease.
     /// </summary>

@@ -37,6 +37,34 @@ public static class ReviewTaskTransitions
         return task with { Status = ReviewStatus.Pending, Claim = null, Version = task.Version + 1 };
     }
 
+    /// <summary>
+    /// A supervisor's override of another reviewer's claim: released back to the queue (<paramref name="reassignTo"/>
+    /// null) or handed to <paramref name="reassignTo"/>. Applies only while <paramref name="expectedHolderId"/> still
+    /// holds the claim, so a supervisor never overrides a claim that changed hands after their page showed it.
+    /// </summary>
+    public static ReviewTask? OverrideClaim(ReviewTask task, string expectedHolderId, ClaimLease? reassignTo, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.Status != ReviewStatus.Claimed || task.Claim?.ReviewerId != expectedHolderId || (reassignTo is not null && reassignTo.Until <= now))
+        {
+            return null;
+        }
+
+        return reassignTo is null
+            ? task with { Status = ReviewStatus.Pending, Claim = null, Version = task.Version + 1 }
+            : task with { Claim = reassignTo, Version = task.Version + 1 };
+    }
+
+    /// <summary>The audit entry written with an override: the supervisor acts; the detail names both reviewers by id.</summary>
+    public static AuditEntry OverrideAudit(string taskId, DateTimeOffset at, Reviewer supervisor, ClaimLease previous, ClaimLease? reassignTo)
+    {
+        ArgumentNullException.ThrowIfNull(supervisor);
+        ArgumentNullException.ThrowIfNull(previous);
+        return reassignTo is null
+            ? new AuditEntry(taskId, at, supervisor.Id, supervisor.DisplayName, "claim-released-by-supervisor", $"released the claim of {previous.ReviewerName} ({previous.ReviewerId})")
+            : new AuditEntry(taskId, at, supervisor.Id, supervisor.DisplayName, "claim-reassigned", $"from {previous.ReviewerName} ({previous.ReviewerId}) to {reassignTo.ReviewerName} ({reassignTo.ReviewerId})");
+    }
+
     /// <summary>A decision is accepted while the task is open and nobody else holds a live claim on it.</summary>
     public static ReviewTask? RecordDecision(ReviewTask task, Decision decision, DateTimeOffset now)
     {

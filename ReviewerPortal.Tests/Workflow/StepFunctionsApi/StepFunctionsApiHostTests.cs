@@ -15,7 +15,7 @@ public class StepFunctionsApiHostTests
     [Fact]
     public async Task The_portal_in_Local_mode_serves_its_engine_on_a_separate_loopback_listener_without_sign_in()
     {
-        await using var portal = new PortalApp();
+        await using var portal = new PortalApp(new Dictionary<string, string?> { ["LocalEngine:ApiUrl"] = "http://127.0.0.1:0" });
         var host = portal.GetRequiredService<StepFunctionsApiHost>();
         var engine = portal.GetRequiredService<IAmazonStepFunctions>();
 

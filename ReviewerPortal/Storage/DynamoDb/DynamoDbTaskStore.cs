@@ -77,6 +77,20 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
     public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) =>
         TransitionAsync(taskId, (task, _) => ReviewTaskTransitions.Release(task, reviewer, force), audit: null, cancellationToken);
 
+    public Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default)
+    {
+        ClaimLease? previous = null;
+        return TransitionAsync(
+            taskId,
+            (task, now) =>
+            {
+                previous = task.Claim;
+                return ReviewTaskTransitions.OverrideClaim(task, expectedHolderId, reassignTo, now);
+            },
+            now => ReviewTaskTransitions.OverrideAudit(taskId, now, supervisor, previous!, reassignTo),
+            cancellationToken);
+    }
+
     public Task<StoreResult> RecordDecisionAsync(string taskId, Decision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);

@@ -8,7 +8,11 @@ namespace ReviewerPortal.Storage.Sqlite;
 /// applies <see cref="ReviewTaskTransitions"/> and writes it back conditional on its version; committed changes are
 /// then published to open pages.
 /// </summary>
-public sealed class SqliteReviewTaskStore(SqliteDatabase database, ReviewTaskChanges changes, TimeProvider time) : IReviewTaskStore
+/// <remarks>
+/// A row that cannot become a <see cref="ReviewTask"/> (edited by hand, written by an older or broken version) is
+/// skipped by every read and reported to <see cref="MalformedTaskItems"/> for the Operations page, never thrown at a page.
+/// </remarks>
+public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, ReviewTaskChanges changes, TimeProvider time, MalformedTaskItems? malformed = null) : IReviewTaskStore
 {
     public const int MaxPageSize = 500;
 
@@ -47,56 +51,25 @@ public sealed class SqliteReviewTaskStore(SqliteDatabase database, ReviewTaskCha
         return await ReadTaskAsync(connection, null, taskId, cancellationToken);
     }
 
-    public async Task<TaskPage> ListOpenAsync(QueueName queue, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MaxPageSize);
-        var after = continuationToken is null ? (KeysetToken?)null : KeysetToken.Decode(continuationToken);
-
-        await using var connection = database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = ListOpenSql(after is not null);
-        command.Parameters.AddWithValue("$queue", SqliteTaskRows.Wire(queue));
-        command.Parameters.AddWithValue("$limit", pageSize + 1);
-        if (after is { } key)
-        {
-            command.Parameters.AddWithValue("$after_due", key.DueTicks);
-            command.Parameters.AddWithValue("$after_id", key.Id);
-        }
-
-        var items = new List<ReviewTask>(pageSize + 1);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(SqliteTaskRows.Read(reader));
-            }
-        }
-
-        // One extra row tells whether another page exists, so the last page never hands out a token.
-        if (items.Count <= pageSize)
-        {
-            return new TaskPage(items, null);
-        }
-
-        items.RemoveAt(pageSize);
-        var last = items[^1];
-        return new TaskPage(items, new KeysetToken(last.DueAt.UtcTicks, last.Id).Encode());
-    }
-
-    /// <summary>Row-value comparison keeps listing a single range scan of ix_review_tasks_queue_open_due.</summary>
-    internal static string ListOpenSql(bool afterKey) => $"""
-        SELECT {SqliteTaskRows.Columns} FROM review_tasks
-        WHERE queue = $queue AND open = 1 {(afterKey ? "AND (due_at, id) > ($after_due, $after_id)" : "")}
-        ORDER BY due_at, id
-        LIMIT $limit
-        """;
-
     public Task<StoreResult> ClaimAsync(string taskId, Reviewer reviewer, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
         ChangeAsync(taskId, task => ReviewTaskTransitions.Claim(task, reviewer, leaseUntil, time.GetUtcNow()), null, cancellationToken);
 
     public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) =>
         ChangeAsync(taskId, task => ReviewTaskTransitions.Release(task, reviewer, force), null, cancellationToken);
+
+    public Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default)
+    {
+        ClaimLease? previous = null;
+        return ChangeAsync(
+            taskId,
+            task =>
+            {
+                previous = task.Claim;
+                return ReviewTaskTransitions.OverrideClaim(task, expectedHolderId, reassignTo, time.GetUtcNow());
+            },
+            _ => ReviewTaskTransitions.OverrideAudit(taskId, time.GetUtcNow(), supervisor, previous!, reassignTo),
+            cancellationToken);
+    }
 
     public Task<StoreResult> RecordDecisionAsync(string taskId, Decision decision, CancellationToken cancellationToken = default) =>
         ChangeAsync(
@@ -114,23 +87,6 @@ public sealed class SqliteReviewTaskStore(SqliteDatabase database, ReviewTaskCha
             ReviewTaskTransitions.MarkExpired,
             _ => ReviewTaskTransitions.ExpiryAudit(taskId, time.GetUtcNow(), reason),
             cancellationToken);
-
-    public async Task<IReadOnlyList<ReviewTask>> ListDecidingAsync(int limit, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SqliteTaskRows.Columns} FROM review_tasks WHERE status = 'DECIDING' ORDER BY due_at, id LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", limit);
-        var items = new List<ReviewTask>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            items.Add(SqliteTaskRows.Read(reader));
-        }
-
-        return items;
-    }
 
     public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
@@ -202,14 +158,27 @@ public sealed class SqliteReviewTaskStore(SqliteDatabase database, ReviewTaskCha
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static async Task<ReviewTask?> ReadTaskAsync(SqliteConnection connection, SqliteTransaction? transaction, string taskId, CancellationToken cancellationToken)
+    private async Task<ReviewTask?> ReadTaskAsync(SqliteConnection connection, SqliteTransaction? transaction, string taskId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"SELECT {SqliteTaskRows.Columns} FROM review_tasks WHERE id = $id";
         command.Parameters.AddWithValue("$id", taskId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? SqliteTaskRows.Read(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? ReadOrReport(reader) : null;
+    }
+
+    /// <summary>The row's task, or null (reported for operators) when the row is malformed.</summary>
+    private ReviewTask? ReadOrReport(SqliteDataReader row)
+    {
+        if (SqliteTaskRows.TryRead(row, out var task, out var problems))
+        {
+            malformed?.Resolve(task.Id);
+            return task;
+        }
+
+        malformed?.Report(row.GetString(0), problems);
+        return null;
     }
 
     private void Publish(ReviewTask task) => changes.Publish(new ReviewTaskChanged(task.Id, task.Queue, task.Status));

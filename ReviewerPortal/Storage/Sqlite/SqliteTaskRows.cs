@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
@@ -17,27 +18,36 @@ internal static class SqliteTaskRows
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static ReviewTask Read(SqliteDataReader row) => new()
+    /// <summary>
+    /// Reads a row, or names every fault of a row the portal cannot trust (an unknown urgency, an empty token, a time out
+    /// of range…) as one sentence each, never quoting a value: values may be PHI, and the token is a secret.
+    /// </summary>
+    public static bool TryRead(SqliteDataReader row, [NotNullWhen(true)] out ReviewTask? task, out IReadOnlyList<string> problems)
     {
-        Id = row.GetString(0),
-        TaskToken = row.GetString(1),
-        ExecutionArn = row.GetString(2),
-        CaseId = row.GetString(3),
-        StudyDescription = row.GetString(4),
-        Modality = row.GetString(5),
-        Urgency = Enum.Parse<Urgency>(row.GetString(6), ignoreCase: true),
-        Queue = Enum.Parse<QueueName>(row.GetString(7), ignoreCase: true),
-        DraftLocation = row.GetString(8),
-        CreatedAt = FromTicks(row.GetInt64(9)),
-        DueAt = FromTicks(row.GetInt64(10)),
-        Attempt = row.GetInt32(11),
-        Status = Enum.Parse<ReviewStatus>(row.GetString(12), ignoreCase: true),
-        Claim = row.IsDBNull(13)
-            ? null
-            : new ClaimLease(row.GetString(13), row.GetString(14), FromTicks(row.GetInt64(15))),
-        Decision = row.IsDBNull(16) ? null : JsonSerializer.Deserialize<Decision>(row.GetString(16), DecisionJson),
-        Version = row.GetInt64(17),
-    };
+        var fields = new RowFields(row);
+        var candidate = new ReviewTask
+        {
+            Id = row.GetString(0),
+            TaskToken = fields.Text(1, "task_token"),
+            ExecutionArn = fields.Text(2, "execution_arn"),
+            CaseId = fields.Text(3, "case_id"),
+            StudyDescription = row.GetString(4),
+            Modality = row.GetString(5),
+            Urgency = fields.Choice<Urgency>(6, "urgency"),
+            Queue = fields.Choice<QueueName>(7, "queue"),
+            DraftLocation = fields.Text(8, "draft_location"),
+            CreatedAt = fields.Time(9, "created_at"),
+            DueAt = fields.Time(10, "due_at"),
+            Attempt = row.GetInt32(11),
+            Status = fields.Choice<ReviewStatus>(12, "status"),
+            Claim = row.IsDBNull(13) ? null : new ClaimLease(row.GetString(13), fields.Text(14, "claimed_by_name"), fields.Time(15, "claim_until")),
+            Decision = fields.Json<Decision>(16, "decision", DecisionJson),
+            Version = row.GetInt64(17),
+        };
+        problems = fields.Problems;
+        task = problems.Count == 0 ? candidate : null;
+        return task is not null;
+    }
 
     /// <summary>Binds every column as <c>$column</c>.</summary>
     public static void Bind(SqliteCommand command, ReviewTask task)

@@ -16,6 +16,17 @@ public sealed partial class StepFunctionsApiHost(
     private readonly ILogger _logger = loggerFactory.CreateLogger<StepFunctionsApiHost>();
     private WebApplication? _app;
 
+    private WebApplication Build(string url, IAmazonStepFunctions api)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls(url);
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton(api);
+        builder.Services.AddSingleton<StepFunctionsApiEndpoint>();
+        return builder.Build();
+    }
+
     /// <summary>The address the API listens on once started (the real port when the option asked for port 0); null when not serving.</summary>
     public Uri? Address { get; private set; }
 
@@ -33,13 +44,17 @@ public sealed partial class StepFunctionsApiHost(
             return;
         }
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls(url);
-        builder.Services.AddSingleton(loggerFactory);
-        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
-        builder.Services.AddSingleton(api);
-        builder.Services.AddSingleton<StepFunctionsApiEndpoint>();
-        var app = builder.Build();
+        // Built outside the portal's execution context. Every host build is announced on the process-wide
+        // "Microsoft.Extensions.Hosting" diagnostic listener, and whoever watches the portal's own start through it
+        // (WebApplicationFactory, dotnet-ef and other tools, filtering by an async-local) would otherwise take this
+        // inner listener for the portal's host and apply the portal's configuration to it.
+        Task<WebApplication> building;
+        using (ExecutionContext.SuppressFlow())
+        {
+            building = Task.Run(() => Build(url, api), cancellationToken);
+        }
+
+        var app = await building.ConfigureAwait(false);
         var endpoint = app.Services.GetRequiredService<StepFunctionsApiEndpoint>();
         app.Run(endpoint.HandleAsync);
         try

@@ -1,0 +1,164 @@
+using Microsoft.Playwright;
+using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Identity;
+using ReviewerPortal.Tests.Infrastructure;
+using ReviewerPortal.Tests.Workflow.Asl;
+using ReviewerPortal.Tests.Workflow.LocalResources;
+using ReviewerPortal.Workflow.LocalResources;
+using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewerPortal.Tests.Escalations;
+
+/// <summary>The supervisors' Escalations page in Chromium, in Local mode, with real executions on the local engine.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
+{
+    [Fact]
+    public async Task A_supervisor_sees_an_escalated_case_and_takes_it_over_from_the_clinician_whose_page_says_they_lost_it()
+    {
+        // The portal's clock starts at the real time (so browser cookies stay valid) and moves only when the test moves it.
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new IdentityTestApp(clock: clock);
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var execution = await StartCaseAsync(app, DemoStudies.CtPulmonaryAngiogram, "RP-ESC-1");
+        var first = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 1)).Single();
+
+        // Nobody picks it up: the urgent gate's 10-minute heartbeat window passes and the workflow escalates the case.
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var escalated = (await LoopWaits.OpenTasksAsync(store, QueueName.Escalation, 1)).Single();
+        (escalated.CaseId, escalated.ExecutionArn).Should().Be(("RP-ESC-1", execution));
+        (await store.GetAsync(first.Id))!.Status.Should().Be(ReviewStatus.Expired);
+
+        var clinician = await ClinicianClaimsAsync(app, escalated.Id);
+        var lease = (await store.GetAsync(escalated.Id))!.Claim!;
+
+        var supervisor = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(supervisor, "/escalations", "persona-supervisor");
+        var row = supervisor.Locator("table[aria-label='Escalation queue'] .queue-row", new() { HasText = "RP-ESC-1" });
+        // Due two hours after the escalation gate was entered (sub-second rounding may show 1 h 59 min).
+        await Expect(row.Locator(".sla-badge.sla-on-track")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(2 h|1 h 59 min) left$"));
+        await Expect(row.Locator(".claimed-by")).ToHaveTextAsync("In review: Dr. Dana Reyes");
+        var held = supervisor.Locator(".held-claim", new() { HasText = "RP-ESC-1" });
+        await Expect(held.Locator(".claim-holder")).ToHaveTextAsync("Dr. Dana Reyes");
+        await Expect(held.Locator(".claim-until")).ToHaveTextAsync($"{lease.Until.UtcDateTime:HH:mm} UTC (20 min left)");
+        await supervisor.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-held-claim"), FullPage = true });
+
+        await held.Locator("button.take-over").ClickAsync();
+
+        await Expect(supervisor.Locator(".override-outcome")).ToContainTextAsync("You now hold RP-ESC-1 until");
+        await Expect(supervisor.Locator(".override-outcome")).ToContainTextAsync("taken over from Dr. Dana Reyes.");
+        await Expect(supervisor.Locator(".held-claim")).ToHaveCountAsync(0);
+        await Expect(clinician.Locator(".lost-claim")).ToContainTextAsync("You no longer hold this case: Dr. Sam Okafor has taken it over.");
+        await Expect(clinician.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Sam Okafor");
+        await Expect(clinician.Locator("button.approve")).ToHaveCountAsync(0);
+        await clinician.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-clinician-lost-claim"), FullPage = true });
+        (await store.GetAsync(escalated.Id))!.Claim!.ReviewerId.Should().Be("persona-supervisor");
+        await SupervisorAuditedAsync(store, escalated.Id, "claim-reassigned", "from Dr. Dana Reyes (persona-clinician) to Dr. Sam Okafor (persona-supervisor)");
+        await CloseAsync(clinician, supervisor);
+    }
+
+    [Fact]
+    public async Task A_supervisor_releases_a_clinicians_claim_and_the_clinicians_page_says_the_case_is_back_in_the_queue()
+    {
+        await using var app = new PortalApp();
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        await StartCaseAsync(app, DemoStudies.MriKnee, "RP-ESC-2");
+        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 1)).Single();
+        var clinician = await ClinicianClaimsAsync(app, task.Id);
+
+        var supervisor = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(supervisor, "/escalations", "persona-supervisor");
+        await supervisor.Locator(".held-claim", new() { HasText = "RP-ESC-2" }).Locator("button.release-claim").ClickAsync();
+
+        await Expect(supervisor.Locator(".override-outcome")).ToContainTextAsync("Dr. Dana Reyes's claim on RP-ESC-2 is released; the case is back in the routine queue.");
+        await Expect(clinician.Locator(".lost-claim")).ToContainTextAsync("You no longer hold this case: your claim was released and the case is back in the queue.");
+        await Expect(clinician.Locator("button.claim")).ToBeVisibleAsync();
+        (await store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Pending);
+        await SupervisorAuditedAsync(store, task.Id, "claim-released-by-supervisor", "released the claim of Dr. Dana Reyes (persona-clinician)");
+        await CloseAsync(clinician, supervisor);
+    }
+
+    [Fact]
+    public async Task Overdue_work_is_counted_in_words_and_listed_soonest_due_first_in_each_queue()
+    {
+        await using var app = new PortalApp();
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var now = DateTimeOffset.UtcNow;
+        await store.RegisterAsync(EscalationTasks.Open("esc-later", QueueName.Escalation, now.AddMinutes(-10), now.AddMinutes(110)));
+        await store.RegisterAsync(EscalationTasks.Open("esc-overdue", QueueName.Escalation, now.AddHours(-3), now.AddMinutes(-45)));
+        await store.RegisterAsync(EscalationTasks.Open("urgent-overdue", QueueName.Urgent, now.AddHours(-2), now.AddMinutes(-5)));
+        await store.RegisterAsync(EscalationTasks.Open("urgent-on-time", QueueName.Urgent, now.AddMinutes(-5), now.AddMinutes(55)));
+        await store.RegisterAsync(EscalationTasks.Open("routine-on-time", QueueName.Routine, now.AddHours(-1), now.AddHours(20)));
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+
+        await ChromiumFixture.GotoInteractiveAsync(page, "/escalations", "persona-supervisor");
+
+        await Expect(page.Locator(".overdue-summary.has-overdue")).ToHaveTextAsync("2 tasks are OVERDUE.");
+        var escalation = page.Locator("table[aria-label='Escalation queue'] .queue-row");
+        await Expect(escalation.Locator(".case-link")).ToHaveTextAsync(["CASE-esc-overdue", "CASE-esc-later"]);
+        await Expect(escalation.First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-overdue"));
+        await Expect(escalation.First.Locator(".sla-badge")).ToHaveTextAsync("Overdue by 45 min");
+        await Expect(page.Locator("table[aria-label='Overdue urgent tasks'] .case-link")).ToHaveTextAsync(["CASE-urgent-overdue"]);
+        await Expect(page.Locator("table[aria-label='Overdue routine tasks']")).ToContainTextAsync("No routine task is overdue.");
+        await Expect(page.Locator(".rz-panel-menu")).ToContainTextAsync("Escalations");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-overdue"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_clinician_is_refused_the_escalations_page_and_has_no_escalations_menu_item()
+    {
+        await using var app = new PortalApp();
+        await app.GetRequiredService<IReviewTaskStore>().RegisterAsync(
+            EscalationTasks.Open("esc-hidden", QueueName.Escalation, DateTimeOffset.UtcNow.AddHours(-3), DateTimeOffset.UtcNow.AddMinutes(-45)));
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+
+        await ChromiumFixture.GotoInteractiveAsync(page, "/");
+        await Expect(page.Locator(".rz-panel-menu")).ToContainTextAsync("Queue");
+
+        await page.GotoAsync("/escalations");
+
+        await Expect(page.Locator("#access-denied")).ToHaveTextAsync("Your role does not allow this page.");
+        await Expect(page.Locator(".rz-panel-menu")).Not.ToContainTextAsync("Escalations");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("CASE-esc-hidden");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The clinician persona opens the task and claims it; the page is left open to watch.</summary>
+    private async Task<IPage> ClinicianClaimsAsync(PortalApp app, string taskId)
+    {
+        var clinician = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(clinician, "/review/" + taskId);
+        await clinician.Locator("button.claim").ClickAsync();
+        await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("You are reviewing this case.");
+        await Expect(clinician.Locator("button.release")).ToBeVisibleAsync();
+        return clinician;
+    }
+
+    /// <summary>The override's one audit entry names the supervisor persona by stable id and display name.</summary>
+    private static async Task SupervisorAuditedAsync(IReviewTaskStore store, string taskId, string action, string detail) =>
+        (await store.ListAuditAsync(taskId)).Should().ContainSingle(a => a.Action == action).Which
+            .Should().BeEquivalentTo(new { ActorId = "persona-supervisor", ActorName = "Dr. Sam Okafor", Detail = detail });
+
+    private static async Task CloseAsync(params IPage[] pages)
+    {
+        foreach (var page in pages)
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static async Task<string> StartCaseAsync(PortalApp app, DemoStudy study, string caseId)
+    {
+        var studyReview = await app.GetRequiredService<LocalWorkflows>().StudyReviewArnAsync();
+        var started = await app.GetRequiredService<IAmazonStepFunctions>().StartExecutionAsync(new StartExecutionRequest
+        {
+            StateMachineArn = studyReview,
+            Name = caseId.ToLowerInvariant(),
+            Input = DemoCaseStarter.InputFor(study, caseId),
+        });
+        return started.ExecutionArn!;
+    }
+}
