@@ -67,8 +67,7 @@ public class DecisionServiceTests
         var ended = await gate.WaitForEndAsync(execution);
         ended.Status.Should().Be(ExecutionStatus.FAILED);
         ended.Error.Should().Be("ClinicianRejected");
-        // moto records neither the execution's nor the task's failure cause; the reason reaching the workflow is checked on
-        // the local engine, where the revision prompt carries it.
+        ended.Cause.Should().Be("Impression omits the hyperdense MCA sign.", "the reason is the failure's cause (tools/moto/run_moto.py keeps it, as AWS does)");
         (await gate.Store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Decided);
     }
 

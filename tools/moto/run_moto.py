@@ -60,7 +60,6 @@ def _deepcopy_sharing_backend(self, memo):
 StateMachine.__deepcopy__ = _deepcopy_sharing_backend
 
 
-
 def _send_task_failure_with_cause(self):
     backend = self.stepfunction_backend
     failure = {"error": self._get_param("error")}
@@ -72,6 +71,7 @@ def _send_task_failure_with_cause(self):
 
 
 StepFunctionResponse.send_task_failure = _send_task_failure_with_cause
+
 
 _events_from_error = StateTaskServiceEvents._from_error
 
@@ -98,6 +98,7 @@ def _events_service_error_as_task_failure(self, env, ex):
 
 
 StateTaskServiceEvents._from_error = _events_service_error_as_task_failure
+
 
 _dynamodb_lock = threading.RLock()
 
