@@ -100,7 +100,7 @@ internal static class QueueListingBenchmark
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            _ = SqliteTaskRows.Read(reader);
+            _ = SqliteTaskRows.TryRead(reader, out _, out _);
         }
     }
 
