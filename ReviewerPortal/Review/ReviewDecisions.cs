@@ -5,7 +5,8 @@ using ReviewerPortal.Identity;
 namespace ReviewerPortal.Review;
 
 /// <summary>What the review page shows after an action: the result, and what the workflow did next.</summary>
-public sealed record ActionOutcome(bool Succeeded, string Message, WorkflowStep? Next = null);
+/// <param name="Decided">The task as the decision left it, while the workflow's next step is not known yet.</param>
+public sealed record ActionOutcome(bool Succeeded, string Message, WorkflowStep? Next = null, ReviewTask? Decided = null);
 
 /// <summary>
 /// The review page's actions: each is re-authorized for the signed-in user (the reviewer recorded in the decision),
@@ -18,7 +19,9 @@ public sealed class ReviewDecisions(
     IDraftStore drafts,
     IOptions<PortalOptions> portal)
 {
+    // The action's own answer waits this long for the workflow; the page then follows it in the background.
     private static readonly TimeSpan FollowFor = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FollowOnFor = TimeSpan.FromMinutes(2);
 
     public Task<ActionOutcome> ClaimAsync(string taskId, CancellationToken cancellationToken) =>
         RunAsync(PortalAction.Claim, reviewer => decisions.ClaimAsync(taskId, reviewer, cancellationToken), follow: false, cancellationToken);
@@ -59,6 +62,13 @@ public sealed class ReviewDecisions(
         }
 
         var next = await progress.AfterDecisionAsync(result.Task, FollowFor, cancellationToken).ConfigureAwait(false);
-        return new ActionOutcome(true, result.Message, next);
+        return new ActionOutcome(true, result.Message, next, next.IsKnown ? null : result.Task);
     }
+
+    /// <summary>
+    /// Keeps following a workflow that had not moved on when the action answered (a slow model or a busy service), so
+    /// the reviewer sees the publication or the revision arrive instead of a "still working" message left standing.
+    /// </summary>
+    public Task<WorkflowStep> FollowOnAsync(ReviewTask decided, CancellationToken cancellationToken) =>
+        progress.AfterDecisionAsync(decided, FollowOnFor, cancellationToken);
 }

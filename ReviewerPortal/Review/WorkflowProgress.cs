@@ -6,7 +6,11 @@ namespace ReviewerPortal.Review;
 
 /// <summary>What the workflow did after a decision, in words for the reviewer.</summary>
 /// <param name="NextTaskId">The review task the workflow opened next (a revision or manual draft), if any.</param>
-public sealed record WorkflowStep(string Summary, string? ReportUri = null, string? NextTaskId = null, bool Finished = false);
+public sealed record WorkflowStep(string Summary, string? ReportUri = null, string? NextTaskId = null, bool Finished = false)
+{
+    /// <summary>False while the workflow is still working on the decision (nothing published, no next task yet).</summary>
+    public bool IsKnown => Finished || NextTaskId is not null;
+}
 
 /// <summary>
 /// Follows an execution for a few seconds after a decision to say what happened next: the report published, a

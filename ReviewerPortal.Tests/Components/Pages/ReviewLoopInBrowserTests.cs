@@ -72,6 +72,28 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task A_revision_slower_than_the_first_look_still_appears_on_the_page_when_the_workflow_has_it()
+    {
+        await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 3)).Single(t => t.CaseId == "RP-2002");
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
+        // The model answers "throttled" twice: the revision waits 2 s + 4 s of backoff, longer than the action's first look.
+        app.GetRequiredService<ReviewerPortal.Workflow.LocalResources.LocalFaultPlan>().Arm(ReviewerPortal.Workflow.LocalResources.LocalFault.ModelThrottled, 2);
+
+        await page.Locator(".reject-reason").FillAsync("Compare with the prior study.");
+        await page.Locator("button.reject").ClickAsync();
+
+        await Expect(page.Locator(".workflow-next")).ToContainTextAsync("The workflow is regenerating the draft with your reason.", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
+        await Expect(page.Locator(".workflow-next")).ToContainTextAsync(
+            "Revision requested: a revised draft (attempt 2) is waiting in the routine queue.", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await page.Locator(".next-task-link").ClickAsync();
+        await Expect(page.Locator(".draft-body")).ToContainTextAsync("Compare with the prior study.");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_operator_starts_an_urgent_demo_case_and_watches_it_reach_the_review_gate()
     {
         await using var app = new PortalApp();
