@@ -112,6 +112,24 @@ public static class ReviewTaskTransitions
             decision.Outcome == DecisionOutcome.Approved ? "approved" : "rejected");
     }
 
+    /// <summary>The audit entry written with a claim, or with a renewal of one's own claim (the lease's end is the detail).</summary>
+    public static AuditEntry ClaimAudit(string taskId, DateTimeOffset at, Reviewer reviewer, DateTimeOffset leaseUntil)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        return new AuditEntry(
+            taskId, at, reviewer.Id, reviewer.DisplayName, "claimed",
+            "until " + leaseUntil.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The audit entry written with a release; a forced release names the reviewer whose claim it ended.</summary>
+    public static AuditEntry ReleaseAudit(string taskId, DateTimeOffset at, Reviewer reviewer, ClaimLease? released, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(reviewer);
+        return force && released is not null && released.ReviewerId != reviewer.Id
+            ? new AuditEntry(taskId, at, reviewer.Id, reviewer.DisplayName, "claim-released-by-force", $"released the claim of {released.ReviewerName} ({released.ReviewerId})")
+            : new AuditEntry(taskId, at, reviewer.Id, reviewer.DisplayName, "released", null);
+    }
+
     /// <summary>The audit entry written with an expiry; the reason comes from Step Functions (an error code), not a person.</summary>
     public static AuditEntry ExpiryAudit(string taskId, DateTimeOffset at, string reason) =>
         new(taskId, at, "system", "Reviewer Portal", "expired", reason);

@@ -94,6 +94,24 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task A_clinicians_claim_and_release_are_audited_with_their_stable_id_and_name()
+    {
+        await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 1))[0];
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
+
+        await page.Locator("button.claim").ClickAsync();
+        await page.Locator("button.release").ClickAsync();
+        await Expect(page.Locator("button.claim")).ToBeVisibleAsync();
+
+        (await store.ListAuditAsync(task.Id)).Select(a => (a.Action, a.ActorId, a.ActorName)).Should().Equal(
+            ("claimed", "persona-clinician", "Dr. Dana Reyes"), ("released", "persona-clinician", "Dr. Dana Reyes"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_operator_starts_an_urgent_demo_case_and_watches_it_reach_the_review_gate()
     {
         await using var app = new PortalApp();

@@ -2,7 +2,10 @@ using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
 
-/// <summary>The listing and claiming part of the task store contract against dynalite (no transactions, no TTL).</summary>
+/// <summary>
+/// The listing part of the task store contract against dynalite. Claims, like decisions, write their audit entry in a
+/// transaction, which dynalite lacks (no TransactWriteItems, no TTL): those run on moto.
+/// </summary>
 public sealed class DynamoDbTaskStoreOnDynaliteTests(DynaliteServer dynalite) : ReviewTaskQueueContract, IClassFixture<DynaliteServer>
 {
     protected override async Task<IReviewTaskStore> CreateStoreAsync(TimeProvider time) =>

@@ -72,10 +72,25 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
         (await _index.PageAsync(A.DecidingQueue, limit, null, cancellationToken).ConfigureAwait(false)).Items;
 
     public Task<StoreResult> ClaimAsync(string taskId, Reviewer reviewer, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
-        TransitionAsync(taskId, (task, now) => ReviewTaskTransitions.Claim(task, reviewer, leaseUntil, now), audit: null, cancellationToken);
+        TransitionAsync(
+            taskId,
+            (task, now) => ReviewTaskTransitions.Claim(task, reviewer, leaseUntil, now),
+            now => ReviewTaskTransitions.ClaimAudit(taskId, now, reviewer, leaseUntil),
+            cancellationToken);
 
-    public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) =>
-        TransitionAsync(taskId, (task, _) => ReviewTaskTransitions.Release(task, reviewer, force), audit: null, cancellationToken);
+    public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ClaimLease? released = null;
+        return TransitionAsync(
+            taskId,
+            (task, _) =>
+            {
+                released = task.Claim;
+                return ReviewTaskTransitions.Release(task, reviewer, force);
+            },
+            now => ReviewTaskTransitions.ReleaseAudit(taskId, now, reviewer, released, force),
+            cancellationToken);
+    }
 
     public Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default)
     {

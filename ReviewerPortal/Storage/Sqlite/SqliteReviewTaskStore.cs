@@ -52,10 +52,25 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
     }
 
     public Task<StoreResult> ClaimAsync(string taskId, Reviewer reviewer, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
-        ChangeAsync(taskId, task => ReviewTaskTransitions.Claim(task, reviewer, leaseUntil, time.GetUtcNow()), null, cancellationToken);
+        ChangeAsync(
+            taskId,
+            task => ReviewTaskTransitions.Claim(task, reviewer, leaseUntil, time.GetUtcNow()),
+            _ => ReviewTaskTransitions.ClaimAudit(taskId, time.GetUtcNow(), reviewer, leaseUntil),
+            cancellationToken);
 
-    public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) =>
-        ChangeAsync(taskId, task => ReviewTaskTransitions.Release(task, reviewer, force), null, cancellationToken);
+    public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default)
+    {
+        ClaimLease? released = null;
+        return ChangeAsync(
+            taskId,
+            task =>
+            {
+                released = task.Claim;
+                return ReviewTaskTransitions.Release(task, reviewer, force);
+            },
+            _ => ReviewTaskTransitions.ReleaseAudit(taskId, time.GetUtcNow(), reviewer, released, force),
+            cancellationToken);
+    }
 
     public Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default)
     {
