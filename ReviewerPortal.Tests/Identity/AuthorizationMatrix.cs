@@ -24,6 +24,7 @@ public static partial class AuthorizationMatrix
         [PortalPolicies.Escalations] = ["persona-supervisor"],
         [PortalPolicies.OverrideClaims] = ["persona-supervisor"],
         [PortalPolicies.Operations] = ["persona-operator"],
+        [PortalPolicies.DemoCases] = ["persona-clinician", "persona-supervisor", "persona-operator"],
     };
 
     /// <summary>Who may perform each action (persona ids).</summary>
@@ -39,6 +40,7 @@ public static partial class AuthorizationMatrix
         [PortalAction.Reassign] = ["persona-supervisor"],
         [PortalAction.ReleaseOthersClaim] = ["persona-supervisor"],
         [PortalAction.ViewOperations] = ["persona-operator"],
+        [PortalAction.StartDemoCase] = ["persona-clinician", "persona-supervisor", "persona-operator"],
     };
 
     /// <summary>Pages anyone may open, each a deliberate choice.</summary>

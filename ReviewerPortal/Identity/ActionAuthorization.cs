@@ -58,6 +58,7 @@ public sealed class ActionAuthorization(
         PortalAction.Reassign => "reassigning a task",
         PortalAction.ReleaseOthersClaim => "releasing someone else's claim",
         PortalAction.ViewOperations => "viewing operations",
+        PortalAction.StartDemoCase => "starting a demo case",
         _ => action.ToString(),
     };
 }

@@ -13,6 +13,7 @@ public enum PortalAction
     Reassign,
     ReleaseOthersClaim,
     ViewOperations,
+    StartDemoCase,
 }
 
 /// <summary>The one table from actions to policies.</summary>
@@ -25,6 +26,7 @@ public static class PortalActions
         PortalAction.ViewEscalations => PortalPolicies.Escalations,
         PortalAction.Reassign or PortalAction.ReleaseOthersClaim => PortalPolicies.OverrideClaims,
         PortalAction.ViewOperations => PortalPolicies.Operations,
+        PortalAction.StartDemoCase => PortalPolicies.DemoCases,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No policy is defined for this action."),
     };
 }

@@ -21,7 +21,10 @@ public static class PortalPolicies
     /// <summary>The Operations page and detailed health.</summary>
     public const string Operations = "Operations";
 
-    public static IReadOnlyList<string> All { get; } = [Review, Escalations, OverrideClaims, Operations];
+    /// <summary>Starting a demo case in Local mode: any portal role, so a new user can watch one flow end to end.</summary>
+    public const string DemoCases = "DemoCases";
+
+    public static IReadOnlyList<string> All { get; } = [Review, Escalations, OverrideClaims, Operations, DemoCases];
 
     public static AuthorizationBuilder AddPortalPolicies(this AuthorizationBuilder authorization) =>
         authorization
@@ -29,6 +32,7 @@ public static class PortalPolicies
             .AddPolicy(Escalations, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Supervisor))
             .AddPolicy(OverrideClaims, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Supervisor))
             .AddPolicy(Operations, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Operator))
+            .AddPolicy(DemoCases, p => p.RequireAuthenticatedUser().RequireRole(PortalRoles.Clinician, PortalRoles.Supervisor, PortalRoles.Operator))
             // Endpoints that state nothing still need a signed-in user; the matrix test makes "nothing" a visible choice.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 }

@@ -112,6 +112,23 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task A_clinician_starts_a_routine_demo_case_from_the_queue_and_watches_it_arrive()
+    {
+        await using var app = new PortalApp();
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" }).ClickAsync();
+        await Expect(page.Locator(".case-link")).ToHaveCountAsync(0);
+
+        await page.Locator("#start-routine").ClickAsync();
+
+        await Expect(page.Locator(".demo-case-message")).ToContainTextAsync("Started a new routine demo case");
+        await Expect(page.Locator(".case-link")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
+        await Expect(page.Locator(".case-link")).ToHaveTextAsync(new Regex("^RP-20\\d\\d-\\d+$"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_operator_starts_an_urgent_demo_case_and_watches_it_reach_the_review_gate()
     {
         await using var app = new PortalApp();
