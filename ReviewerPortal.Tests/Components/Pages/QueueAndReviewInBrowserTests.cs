@@ -53,6 +53,25 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
         var cases = await page.Locator("table.queue-table .case-link").AllInnerTextsAsync();
         cases.Should().OnlyContain(c => c.StartsWith("RP-2", StringComparison.Ordinal));
         cases[0].Should().Be("RP-2002", "the chest X-ray waiting 26 hours is past its 24-hour deadline");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/\\?queue=routine$"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_routine_tab_survives_a_reload_and_a_routine_task_leads_back_to_it()
+    {
+        await using var app = SeededPortal();
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+
+        await ChromiumFixture.GotoInteractiveAsync(page, "/?queue=routine");
+        await Expect(page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" })).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Locator(".case-link", new PageLocatorOptions { HasText = "RP-2002" }).ClickAsync();
+        await page.Locator(".back-link a").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/\\?queue=routine$"));
+        await Expect(page.Locator(".case-link").First).ToHaveTextAsync("RP-2002");
+        await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Urgent" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
         await page.Context.CloseAsync();
     }
 
