@@ -49,11 +49,8 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
     [Fact]
     public async Task Rejecting_with_a_reason_brings_the_revised_draft_back_into_the_queue()
     {
-        await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
-        var store = app.GetRequiredService<IReviewTaskStore>();
-        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 3)).Single(t => t.CaseId == "RP-2001");
-        var page = await chromium.NewPageAsync(app.BaseAddress);
-        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
+        var (app, task, page) = await OpenDemoCaseAsync(QueueName.Routine, "RP-2001");
+        await using var _ = app;
 
         await page.Locator("button.reject").ClickAsync();
         await Expect(page.Locator(".decision-message")).ToContainTextAsync("A rejection needs a reason");
@@ -74,11 +71,8 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
     [Fact]
     public async Task A_revision_slower_than_the_first_look_still_appears_on_the_page_when_the_workflow_has_it()
     {
-        await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
-        var store = app.GetRequiredService<IReviewTaskStore>();
-        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 3)).Single(t => t.CaseId == "RP-2002");
-        var page = await chromium.NewPageAsync(app.BaseAddress);
-        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
+        var (app, task, page) = await OpenDemoCaseAsync(QueueName.Routine, "RP-2002");
+        await using var _ = app;
         // The model answers "throttled" twice: the revision waits 2 s + 4 s of backoff, longer than the action's first look.
         app.GetRequiredService<ReviewerPortal.Workflow.LocalResources.LocalFaultPlan>().Arm(ReviewerPortal.Workflow.LocalResources.LocalFault.ModelThrottled, 2);
 
@@ -96,11 +90,9 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
     [Fact]
     public async Task A_clinicians_claim_and_release_are_audited_with_their_stable_id_and_name()
     {
-        await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+        var (app, task, page) = await OpenDemoCaseAsync(QueueName.Urgent, "RP-1003");
+        await using var _ = app;
         var store = app.GetRequiredService<IReviewTaskStore>();
-        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 1))[0];
-        var page = await chromium.NewPageAsync(app.BaseAddress);
-        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
 
         await page.Locator("button.claim").ClickAsync();
         await page.Locator("button.release").ClickAsync();
@@ -145,5 +137,16 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         await Expect(page.Locator(".timeline-entry[data-type=TaskSubmitted]", new PageLocatorOptions { HasText = "UrgentReview" })).ToHaveCountAsync(1);
         await Expect(page.Locator(".execution-detail .execution-status")).ToHaveTextAsync("RUNNING");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>A portal with the demo cases started, and a clinician's page on one case's review once it is open.</summary>
+    private async Task<(PortalApp App, ReviewTask Task, IPage Page)> OpenDemoCaseAsync(QueueName queue, string caseId)
+    {
+        var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var task = (await LoopWaits.OpenTasksAsync(store, queue, 3)).Single(t => t.CaseId == caseId);
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
+        return (app, task, page);
     }
 }
