@@ -96,10 +96,11 @@ public class EngineAgreementTests
         (await moto.WaitForEndAsync(motoExecution)).Error.Should().Be("ReviewSlaBreached");
     }
 
-    // A clinician holding the task: heartbeats until the gate's hard timeout closes the token.
+    // A clinician holding the task: heartbeats until the gate's hard timeout closes the token. Five a second, so that
+    // only a stall of most of the 2 s heartbeat window (a busy CI machine) could let it lapse.
     private static async Task KeepAliveAsync(MotoStudyReview moto, string token)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 250; i++)
         {
             try
             {
@@ -110,7 +111,7 @@ public class EngineAgreementTests
                 return;
             }
 
-            await Task.Delay(500);
+            await Task.Delay(200);
         }
     }
 }
