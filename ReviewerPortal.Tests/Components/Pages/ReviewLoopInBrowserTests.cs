@@ -19,7 +19,7 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
     {
         await using var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
         var store = app.GetRequiredService<IReviewTaskStore>();
-        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 3)).Single(t => t.CaseId == "RP-1001");
+        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 1, t => t.CaseId == "RP-1001")).Single();
         var clinician = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(clinician, "/");
 
@@ -144,7 +144,7 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
     {
         var app = new PortalApp(new Dictionary<string, string?> { ["Demo:SeedOnStart"] = "true" });
         var store = app.GetRequiredService<IReviewTaskStore>();
-        var task = (await LoopWaits.OpenTasksAsync(store, queue, 3)).Single(t => t.CaseId == caseId);
+        var task = (await LoopWaits.OpenTasksAsync(store, queue, 1, t => t.CaseId == caseId)).Single();
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
         return (app, task, page);
