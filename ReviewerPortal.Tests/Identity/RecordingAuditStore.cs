@@ -40,6 +40,9 @@ public sealed class RecordingAuditStore(IReviewTaskStore? inner = null) : IRevie
     public Task<StoreResult> ClaimAsync(string taskId, Reviewer reviewer, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
         Inner.ClaimAsync(taskId, reviewer, leaseUntil, cancellationToken);
 
+    public Task<StoreResult> RenewClaimAsync(string taskId, string reviewerId, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+        Inner.RenewClaimAsync(taskId, reviewerId, leaseUntil, cancellationToken);
+
     public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) =>
         Inner.ReleaseAsync(taskId, reviewer, force, cancellationToken);
 

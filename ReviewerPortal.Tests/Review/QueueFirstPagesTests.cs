@@ -94,6 +94,8 @@ public sealed class QueueFirstPagesTests : IDisposable
 
         public Task<StoreResult> ClaimAsync(string taskId, Reviewer reviewer, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => inner.ClaimAsync(taskId, reviewer, leaseUntil, cancellationToken);
 
+        public Task<StoreResult> RenewClaimAsync(string taskId, string reviewerId, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) => inner.RenewClaimAsync(taskId, reviewerId, leaseUntil, cancellationToken);
+
         public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default) => inner.ReleaseAsync(taskId, reviewer, force, cancellationToken);
 
         public Task<StoreResult> OverrideClaimAsync(string taskId, string expectedHolderId, Reviewer supervisor, ClaimLease? reassignTo, CancellationToken cancellationToken = default) => inner.OverrideClaimAsync(taskId, expectedHolderId, supervisor, reassignTo, cancellationToken);

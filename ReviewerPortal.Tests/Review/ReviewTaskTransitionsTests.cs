@@ -30,6 +30,18 @@ public class ReviewTaskTransitionsTests
     private static Decision ApprovalBy(Reviewer reviewer) => new() { Outcome = DecisionOutcome.Approved, Reviewer = reviewer, DecidedAt = Now };
 
     [Fact]
+    public void A_renewal_only_ever_lengthens_the_holders_live_lease()
+    {
+        var held = ClaimedBy(Alice, Now.AddMinutes(5));
+
+        ReviewTaskTransitions.RenewClaim(held, "alice", Now.AddMinutes(20), Now)!.Claim!.Until.Should().Be(Now.AddMinutes(20));
+        ReviewTaskTransitions.RenewClaim(held, "alice", Now.AddMinutes(4), Now).Should().BeNull("a renewal never shortens a lease");
+        ReviewTaskTransitions.RenewClaim(held, "bob", Now.AddMinutes(20), Now).Should().BeNull();
+        ReviewTaskTransitions.RenewClaim(held, "alice", Now.AddMinutes(30), Now.AddMinutes(6)).Should().BeNull("a lapsed lease is claimed again, not renewed");
+        ReviewTaskTransitions.RenewClaim(Pending(), "alice", Now.AddMinutes(20), Now).Should().BeNull();
+    }
+
+    [Fact]
     public void Claiming_a_pending_task_sets_the_lease_and_bumps_the_version()
     {
         var claimed = ReviewTaskTransitions.Claim(Pending(), Alice, Now.AddMinutes(15), Now);

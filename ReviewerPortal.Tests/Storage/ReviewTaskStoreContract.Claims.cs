@@ -67,6 +67,41 @@ public abstract partial class ReviewTaskStoreContract
     }
 
     [Fact]
+    public async Task Renewing_extends_the_holders_live_lease_without_an_audit_entry()
+    {
+        await RegisteredAsync("t-renew");
+        var claimed = await Store.ClaimAsync("t-renew", Alice, Clock.GetUtcNow().AddMinutes(5));
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        var later = Clock.GetUtcNow().AddMinutes(20);
+
+        var result = await Store.RenewClaimAsync("t-renew", Alice.Id, later);
+
+        result.Kind.Should().Be(StoreResultKind.Applied);
+        var stored = await Store.GetAsync("t-renew");
+        stored!.Claim.Should().Be(new ClaimLease(Alice.Id, Alice.DisplayName, later));
+        stored.Status.Should().Be(ReviewStatus.Claimed);
+        stored.Version.Should().BeGreaterThan(claimed.Task!.Version);
+        (await Store.ListAuditAsync("t-renew")).Should().ContainSingle("only the claim itself is audited").Which.Action.Should().Be("claimed");
+    }
+
+    [Fact]
+    public async Task Only_the_holder_of_a_live_lease_renews_it()
+    {
+        await RegisteredAsync("t-renew-other");
+        await Store.ClaimAsync("t-renew-other", Alice, Clock.GetUtcNow().AddMinutes(5));
+        await RegisteredAsync("t-renew-lapsed");
+        await Store.ClaimAsync("t-renew-lapsed", Alice, Clock.GetUtcNow().AddMinutes(1));
+        await RegisteredAsync("t-renew-free");
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        (await Store.RenewClaimAsync("t-renew-other", Bob.Id, Clock.GetUtcNow().AddMinutes(20))).Kind.Should().Be(StoreResultKind.Conflict);
+        (await Store.RenewClaimAsync("t-renew-lapsed", Alice.Id, Clock.GetUtcNow().AddMinutes(20))).Kind.Should().Be(StoreResultKind.Conflict, "a lapsed lease must be claimed again");
+        (await Store.RenewClaimAsync("t-renew-free", Alice.Id, Clock.GetUtcNow().AddMinutes(20))).Kind.Should().Be(StoreResultKind.Conflict);
+        (await Store.RenewClaimAsync("t-renew-missing", Alice.Id, Clock.GetUtcNow().AddMinutes(20))).Kind.Should().Be(StoreResultKind.NotFound);
+        (await Store.GetAsync("t-renew-other"))!.Claim!.Until.Should().Be(Clock.GetUtcNow().AddMinutes(3));
+    }
+
+    [Fact]
     public async Task The_holder_releases_a_claim_back_to_pending()
     {
         await RegisteredAsync("t-release");

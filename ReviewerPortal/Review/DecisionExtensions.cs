@@ -10,6 +10,8 @@ public static class DecisionExtensions
         services.AddSingleton<GateOutcome>();
         services.AddSingleton<ClaimHeartbeats>();
         services.AddHostedService(sp => sp.GetRequiredService<ClaimHeartbeats>());
+        services.AddSingleton<ClaimRenewals>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClaimRenewals>());
         services.AddSingleton<DecisionReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<DecisionReconciler>());
         services.AddScoped<DecisionService>();

@@ -5,10 +5,10 @@ public sealed class DecisionOptions
 {
     public const string Section = "Review:Decisions";
 
-    /// <summary>How long a claim holds a task for one clinician before others may take it.</summary>
+    /// <summary>How long a claim holds a task for one clinician before others may take it; renewed while their page is open.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(20);
 
-    /// <summary>How often held claims send SendTaskHeartbeat; well under the shortest gate HeartbeatSeconds (10 min).</summary>
+    /// <summary>How often held claims send SendTaskHeartbeat and open pages renew their lease; well under the shortest gate HeartbeatSeconds (10 min).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often decisions left in DECIDING (after a crash or an outage) are finished.</summary>

@@ -18,6 +18,12 @@ public interface IReviewTaskStore
     /// <summary>Claims an open task for <paramref name="reviewer"/> until <paramref name="leaseUntil"/>; re-claiming your own claim extends it.</summary>
     Task<StoreResult> ClaimAsync(string taskId, Reviewer reviewer, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Extends <paramref name="reviewerId"/>'s live claim to <paramref name="leaseUntil"/> without an audit entry (the
+    /// claim itself is audited; a renewal is the same claim held longer), per <see cref="ReviewTaskTransitions.RenewClaim"/>.
+    /// </summary>
+    Task<StoreResult> RenewClaimAsync(string taskId, string reviewerId, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default);
+
     /// <summary>Gives a claim back; only the holder (or <paramref name="force"/> for supervisors) may release it.</summary>
     Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default);
 

@@ -24,6 +24,21 @@ public static class ReviewTaskTransitions
         };
     }
 
+    /// <summary>
+    /// Extends the holder's live lease while their review page stays open (<see cref="ClaimRenewals"/>). A lease that
+    /// already lapsed stays lapsed: someone else may have seen the case as free, so the holder must claim it again.
+    /// </summary>
+    public static ReviewTask? RenewClaim(ReviewTask task, string reviewerId, DateTimeOffset leaseUntil, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.Status != ReviewStatus.Claimed || task.Claim is not { } claim || claim.ReviewerId != reviewerId || claim.Until <= now || leaseUntil <= claim.Until)
+        {
+            return null;
+        }
+
+        return task with { Claim = claim with { Until = leaseUntil }, Version = task.Version + 1 };
+    }
+
     /// <summary>Only the holder gives a claim back, whether or not its lease ran out; <paramref name="force"/> lets a supervisor do it.</summary>
     public static ReviewTask? Release(ReviewTask task, Reviewer reviewer, bool force)
     {

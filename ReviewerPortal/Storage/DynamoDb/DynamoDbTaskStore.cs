@@ -78,6 +78,9 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
             now => ReviewTaskTransitions.ClaimAudit(taskId, now, reviewer, leaseUntil),
             cancellationToken);
 
+    public Task<StoreResult> RenewClaimAsync(string taskId, string reviewerId, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+        TransitionAsync(taskId, (task, now) => ReviewTaskTransitions.RenewClaim(task, reviewerId, leaseUntil, now), audit: null, cancellationToken);
+
     public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default)
     {
         ClaimLease? released = null;

@@ -58,6 +58,9 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
             _ => ReviewTaskTransitions.ClaimAudit(taskId, time.GetUtcNow(), reviewer, leaseUntil),
             cancellationToken);
 
+    public Task<StoreResult> RenewClaimAsync(string taskId, string reviewerId, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
+        ChangeAsync(taskId, task => ReviewTaskTransitions.RenewClaim(task, reviewerId, leaseUntil, time.GetUtcNow()), null, cancellationToken);
+
     public Task<StoreResult> ReleaseAsync(string taskId, Reviewer reviewer, bool force = false, CancellationToken cancellationToken = default)
     {
         ClaimLease? released = null;

@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Identity;
+using ReviewerPortal.Tests.Infrastructure;
+using ReviewerPortal.Tests.Workflow.Asl;
+using ReviewerPortal.Tests.Workflow.LocalResources;
+using ReviewerPortal.Workflow.LocalResources;
+using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.Workflow.StepFunctions.Model;
+using static Microsoft.Playwright.Assertions;
+
+namespace ReviewerPortal.Tests.Review;
+
+/// <summary>A clinician who keeps a case open longer than the claim lease still holds it, in Chromium.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
+{
+    [Fact]
+    public async Task A_clinician_reading_for_longer_than_the_lease_keeps_the_case_from_other_reviewers_until_they_release_it()
+    {
+        // The portal's clock starts at the real time (so browser cookies stay valid) and moves only when the test moves it.
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new IdentityTestApp(clock: clock);
+        var store = app.GetRequiredService<IReviewTaskStore>();
+        var renewals = app.GetRequiredService<ClaimRenewals>();
+        await StartRoutineCaseAsync(app, "RP-LONG-READ");
+        var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 1)).Single();
+        var clinician = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(clinician, "/review/" + task.Id);
+        await clinician.Locator("button.claim").ClickAsync();
+        await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("You are reviewing this case.");
+
+        // 24 minutes with the page open, past the 20-minute lease: each 2-minute round renews it to a full lease.
+        for (var minute = 2; minute <= 24; minute += 2)
+        {
+            clock.Advance(TimeSpan.FromMinutes(2));
+            await LeaseRunsUntilAsync(store, task.Id, clock.GetUtcNow() + TimeSpan.FromMinutes(20));
+        }
+
+        await Expect(clinician.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Dana Reyes");
+        await Expect(clinician.Locator(".lost-claim")).ToHaveCountAsync(0);
+        (await store.ListAuditAsync(task.Id)).Count(a => a.Action == "claimed").Should().Be(1, "renewals are not new claims");
+
+
+        // Another reviewer (the supervisor persona) opening the case still finds it held, with nothing to claim.
+        var other = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(other, "/review/" + task.Id, "persona-supervisor");
+        await Expect(other.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Dana Reyes");
+        await Expect(other.Locator("button.claim")).ToHaveCountAsync(0);
+
+        // Released: no page holds the claim any more, and the case is free for the other reviewer at once.
+        await clinician.Locator("button.release").ClickAsync();
+        await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("The case is back in the queue.");
+        await Expect(other.Locator("button.claim")).ToBeVisibleAsync();
+        await WaitUntilAsync(() => renewals.Held.Count == 0, "a released case is no longer renewed");
+        await clinician.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    private static async Task LeaseRunsUntilAsync(IReviewTaskStore store, string taskId, DateTimeOffset until) =>
+        await WaitUntilAsync(async () => (await store.GetAsync(taskId))?.Claim?.Until >= until, $"the lease is renewed to {until:HH:mm:ss}");
+
+    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var i = 0; i < 150; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"Waited 15 s in vain: {what}.");
+    }
+
+    private static async Task StartRoutineCaseAsync(PortalApp app, string caseId)
+    {
+        var studyReview = await app.GetRequiredService<LocalWorkflows>().StudyReviewArnAsync();
+        await app.GetRequiredService<IAmazonStepFunctions>().StartExecutionAsync(new StartExecutionRequest
+        {
+            StateMachineArn = studyReview,
+            Name = caseId.ToLowerInvariant(),
+            Input = DemoCaseStarter.InputFor(DemoStudies.MriKnee, caseId),
+        });
+    }
+}
