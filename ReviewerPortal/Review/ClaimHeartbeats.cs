@@ -64,19 +64,7 @@ public sealed class ClaimHeartbeats(
         return sent;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await BeatHeldClaimsAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.RoundFailed(e, "Heartbeating held claims");
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(
+            options.Value.HeartbeatInterval, clock, immediately: false, BeatHeldClaimsAsync, e => logger.RoundFailed(e, "Heartbeating held claims"), stoppingToken);
 }

@@ -42,21 +42,9 @@ public sealed class ClaimRenewals(
         return renewed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await RenewHeldAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.RoundFailed(e, "Renewing claims held by open pages");
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(
+            options.Value.HeartbeatInterval, clock, immediately: false, RenewHeldAsync, e => logger.RoundFailed(e, "Renewing claims held by open pages"), stoppingToken);
 
     private void Release((string TaskId, string ReviewerId) key)
     {

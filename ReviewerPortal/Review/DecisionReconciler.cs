@@ -46,20 +46,7 @@ public sealed class DecisionReconciler(
         return finished;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, clock);
-        do
-        {
-            try
-            {
-                await ReconcileOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.RoundFailed(e, "Reconciling recorded decisions");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(
+            options.Value.ReconcileInterval, clock, immediately: true, ReconcileOnceAsync, e => logger.RoundFailed(e, "Reconciling recorded decisions"), stoppingToken);
 }

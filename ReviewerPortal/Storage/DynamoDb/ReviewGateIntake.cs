@@ -19,22 +19,9 @@ public sealed partial class ReviewGateIntake(
     MalformedTaskItems malformed,
     ILogger<ReviewGateIntake> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ChangeWatchInterval, time);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogIntakeFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicRounds.RunAsync(
+            options.Value.ChangeWatchInterval, time, immediately: true, RunOnceAsync, e => LogIntakeFailed(logger, e.GetType().Name), stoppingToken);
 
     /// <summary>One pass over every queue; returns how many tasks got their due time.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -20,29 +20,26 @@ public sealed partial class ReviewTaskChangeWatcher(
     private const int MaxWatchedPerQueue = 1000;
     private const int PageSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Dictionary<string, Seen>? previous = null;
-        using var timer = new PeriodicTimer(options.Value.ChangeWatchInterval, time);
-        do
-        {
-            try
+        return PeriodicRounds.RunAsync(
+            options.Value.ChangeWatchInterval,
+            time,
+            immediately: true,
+            async cancellationToken =>
             {
-                var current = await SnapshotAsync(stoppingToken).ConfigureAwait(false);
+                var current = await SnapshotAsync(cancellationToken).ConfigureAwait(false);
                 if (previous is not null)
                 {
-                    await PublishDifferencesAsync(previous, current, stoppingToken).ConfigureAwait(false);
+                    await PublishDifferencesAsync(previous, current, cancellationToken).ConfigureAwait(false);
                 }
 
                 previous = current;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // An outage or throttling: pages keep their last state, and the next tick tries again.
-                LogReadFailed(logger, e.GetType().Name);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+            },
+            // An outage or throttling: pages keep their last state, and the next tick tries again.
+            e => LogReadFailed(logger, e.GetType().Name),
+            stoppingToken);
     }
 
     private async Task<Dictionary<string, Seen>> SnapshotAsync(CancellationToken cancellationToken)

@@ -1,0 +1,63 @@
+using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Workflow.Asl;
+
+namespace ReviewerPortal.Tests.Review;
+
+/// <summary>The shared background loop: rounds on the injected clock, failures reported, only shutdown ends it.</summary>
+public sealed class PeriodicRoundsTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task A_round_that_times_out_is_reported_and_the_next_round_still_runs()
+    {
+        var clock = new ManualTimeProvider();
+        var rounds = 0;
+        var failures = new List<Exception>();
+        using var stop = new CancellationTokenSource();
+        var loop = PeriodicRounds.RunAsync(
+            Interval,
+            clock,
+            immediately: true,
+            _ => ++rounds == 1 ? throw new TaskCanceledException("The request timed out.") : Task.CompletedTask,
+            failures.Add,
+            stop.Token);
+
+        await WhenAsync(() => failures.Count == 1);
+        clock.Advance(Interval);
+        await WhenAsync(() => rounds == 2);
+
+        loop.IsCompleted.Should().BeFalse("a timed-out request is not a shutdown");
+        failures.Should().ContainSingle().Which.Should().BeOfType<TaskCanceledException>();
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(10));
+        loop.IsCompletedSuccessfully.Should().BeTrue("shutdown ends the loop quietly");
+    }
+
+    [Fact]
+    public async Task Without_immediately_the_first_round_waits_one_interval()
+    {
+        var clock = new ManualTimeProvider();
+        var rounds = 0;
+        using var stop = new CancellationTokenSource();
+        var loop = PeriodicRounds.RunAsync(Interval, clock, immediately: false, _ => { rounds++; return Task.CompletedTask; }, _ => { }, stop.Token);
+
+        await Task.Delay(200);
+        rounds.Should().Be(0);
+        clock.Advance(Interval);
+        await WhenAsync(() => rounds == 1);
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static async Task WhenAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        condition().Should().BeTrue();
+    }
+}
