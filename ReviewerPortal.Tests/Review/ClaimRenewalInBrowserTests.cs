@@ -41,6 +41,11 @@ public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
         await Expect(clinician.Locator(".lost-claim")).ToHaveCountAsync(0);
         (await store.ListAuditAsync(task.Id)).Count(a => a.Action == "claimed").Should().Be(1, "renewals are not new claims");
 
+        // A reload renders the page twice (prerendered, then interactive); only the live page may keep renewing.
+        await clinician.ReloadAsync();
+        await clinician.Locator("main[data-interactive]").WaitForAsync();
+        await Expect(clinician.Locator("button.release")).ToBeVisibleAsync();
+
 
         // Another reviewer (the supervisor persona) opening the case still finds it held, with nothing to claim.
         var other = await chromium.NewPageAsync(app.BaseAddress);
