@@ -7,8 +7,6 @@ using ReviewerPortal.Tests.Storage.DynamoDb;
 using ReviewerPortal.Tests.Workflow.Asl;
 using ReviewerPortal.Tests.Workflow.LocalResources;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewerPortal.Tests.Escalations;
@@ -27,7 +25,7 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new IdentityTestApp(clock: clock);
         var store = app.GetRequiredService<IReviewTaskStore>();
-        var execution = await StartCaseAsync(app, DemoStudies.CtPulmonaryAngiogram, "RP-ESC-1");
+        var execution = await LoopWaits.StartCaseAsync(app, DemoStudies.CtPulmonaryAngiogram, "RP-ESC-1");
         var first = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 1)).Single();
 
         // Nobody picks it up: the urgent gate's 10-minute heartbeat window passes and the workflow escalates the case.
@@ -69,7 +67,7 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
     {
         await using var app = new PortalApp();
         var store = app.GetRequiredService<IReviewTaskStore>();
-        await StartCaseAsync(app, DemoStudies.MriKnee, "RP-ESC-2");
+        await LoopWaits.StartCaseAsync(app, DemoStudies.MriKnee, "RP-ESC-2");
         var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 1)).Single();
         var clinician = await ClinicianClaimsAsync(app, task.Id);
 
@@ -179,17 +177,5 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         {
             await page.Context.CloseAsync();
         }
-    }
-
-    private static async Task<string> StartCaseAsync(PortalApp app, DemoStudy study, string caseId)
-    {
-        var studyReview = await app.GetRequiredService<LocalWorkflows>().StudyReviewArnAsync();
-        var started = await app.GetRequiredService<IAmazonStepFunctions>().StartExecutionAsync(new StartExecutionRequest
-        {
-            StateMachineArn = studyReview,
-            Name = caseId.ToLowerInvariant(),
-            Input = DemoCaseStarter.InputFor(study, caseId),
-        });
-        return started.ExecutionArn!;
     }
 }

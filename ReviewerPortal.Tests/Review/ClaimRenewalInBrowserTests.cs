@@ -5,8 +5,6 @@ using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Workflow.Asl;
 using ReviewerPortal.Tests.Workflow.LocalResources;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewerPortal.Tests.Review;
@@ -23,7 +21,7 @@ public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
         await using var app = new IdentityTestApp(clock: clock);
         var store = app.GetRequiredService<IReviewTaskStore>();
         var renewals = app.GetRequiredService<ClaimRenewals>();
-        await StartRoutineCaseAsync(app, "RP-LONG-READ");
+        await LoopWaits.StartCaseAsync(app, DemoStudies.MriKnee, "RP-LONG-READ");
         var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 1)).Single();
         var clinician = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(clinician, "/review/" + task.Id);
@@ -46,7 +44,6 @@ public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
         await clinician.Locator("main[data-interactive]").WaitForAsync();
         await Expect(clinician.Locator("button.release")).ToBeVisibleAsync();
 
-
         // Another reviewer (the supervisor persona) opening the case still finds it held, with nothing to claim.
         var other = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(other, "/review/" + task.Id, "persona-supervisor");
@@ -57,39 +54,11 @@ public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
         await clinician.Locator("button.release").ClickAsync();
         await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("The case is back in the queue.");
         await Expect(other.Locator("button.claim")).ToBeVisibleAsync();
-        await WaitUntilAsync(() => renewals.Held.Count == 0, "a released case is no longer renewed");
+        await LoopWaits.UntilAsync(() => renewals.Held.Count == 0, "a released case is no longer renewed", TimeSpan.FromSeconds(15));
         await clinician.Context.CloseAsync();
         await other.Context.CloseAsync();
     }
 
-    private static async Task LeaseRunsUntilAsync(IReviewTaskStore store, string taskId, DateTimeOffset until) =>
-        await WaitUntilAsync(async () => (await store.GetAsync(taskId))?.Claim?.Until >= until, $"the lease is renewed to {until:HH:mm:ss}");
-
-    private static Task WaitUntilAsync(Func<bool> condition, string what) => WaitUntilAsync(() => Task.FromResult(condition()), what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Waited 15 s in vain: {what}.");
-    }
-
-    private static async Task StartRoutineCaseAsync(PortalApp app, string caseId)
-    {
-        var studyReview = await app.GetRequiredService<LocalWorkflows>().StudyReviewArnAsync();
-        await app.GetRequiredService<IAmazonStepFunctions>().StartExecutionAsync(new StartExecutionRequest
-        {
-            StateMachineArn = studyReview,
-            Name = caseId.ToLowerInvariant(),
-            Input = DemoCaseStarter.InputFor(DemoStudies.MriKnee, caseId),
-        });
-    }
+    private static Task LeaseRunsUntilAsync(IReviewTaskStore store, string taskId, DateTimeOffset until) =>
+        LoopWaits.UntilAsync(async () => (await store.GetAsync(taskId))?.Claim?.Until >= until, $"the lease is renewed to {until:HH:mm:ss}", TimeSpan.FromSeconds(15));
 }

@@ -1,5 +1,6 @@
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Workflow.Asl;
+using ReviewerPortal.Tests.Workflow.LocalResources;
 
 namespace ReviewerPortal.Tests.Review;
 
@@ -7,6 +8,7 @@ namespace ReviewerPortal.Tests.Review;
 public sealed class PeriodicRoundsTests
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task A_round_that_times_out_is_reported_and_the_next_round_still_runs()
@@ -23,9 +25,9 @@ public sealed class PeriodicRoundsTests
             failures.Add,
             stop.Token);
 
-        await WhenAsync(() => failures.Count == 1);
+        await LoopWaits.UntilAsync(() => failures.Count == 1, "the timed-out round is reported", Settle);
         clock.Advance(Interval);
-        await WhenAsync(() => rounds == 2);
+        await LoopWaits.UntilAsync(() => rounds == 2, "the next round runs", Settle);
 
         loop.IsCompleted.Should().BeFalse("a timed-out request is not a shutdown");
         failures.Should().ContainSingle().Which.Should().BeOfType<TaskCanceledException>();
@@ -45,19 +47,9 @@ public sealed class PeriodicRoundsTests
         await Task.Delay(200);
         rounds.Should().Be(0);
         clock.Advance(Interval);
-        await WhenAsync(() => rounds == 1);
+        await LoopWaits.UntilAsync(() => rounds == 1, "the first round runs after one interval", Settle);
 
         await stop.CancelAsync();
         await loop.WaitAsync(TimeSpan.FromSeconds(10));
-    }
-
-    private static async Task WhenAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        condition().Should().BeTrue();
     }
 }

@@ -1,5 +1,6 @@
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
+using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.StepFunctions.Model;
 
@@ -45,5 +46,39 @@ public static class LoopWaits
         }
 
         throw new TimeoutException($"Fewer than {atLeast} open tasks in the {queue} queue after 30 s.");
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 100 ms until it holds; throws naming <paramref name="what"/> after <paramref name="timeout"/>.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan timeout)
+    {
+        for (var waited = TimeSpan.Zero; waited < timeout; waited += TimeSpan.FromMilliseconds(100))
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        if (!await condition())
+        {
+            throw new TimeoutException($"Waited {timeout.TotalSeconds:0} s in vain: {what}.");
+        }
+    }
+
+    public static Task UntilAsync(Func<bool> condition, string what, TimeSpan timeout) => UntilAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Starts a study-review execution of <paramref name="study"/> on the portal's local engine; returns its ARN.</summary>
+    public static async Task<string> StartCaseAsync(PortalApp app, DemoStudy study, string caseId)
+    {
+        var studyReview = await app.GetRequiredService<LocalWorkflows>().StudyReviewArnAsync();
+        var started = await app.GetRequiredService<IAmazonStepFunctions>().StartExecutionAsync(new StartExecutionRequest
+        {
+            StateMachineArn = studyReview,
+            Name = caseId.ToLowerInvariant(),
+            Input = DemoCaseStarter.InputFor(study, caseId),
+        });
+        return started.ExecutionArn!;
     }
 }
