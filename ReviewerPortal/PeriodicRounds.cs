@@ -1,4 +1,4 @@
-namespace ReviewerPortal.Review;
+namespace ReviewerPortal;
 
 /// <summary>
 /// The loop every background round of the portal shares (heartbeats, renewals, reconciliation, Aws-mode intake and
