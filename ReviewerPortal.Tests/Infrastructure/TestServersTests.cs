@@ -20,6 +20,26 @@ public class TestServersTests
         body.Should().Contain("TableNames");
     }
 
+    [Fact]
+    public async Task A_reserved_port_is_never_given_out_again_nor_taken_by_a_port_zero_bind_meanwhile()
+    {
+        var reserved = Enumerable.Range(0, 40).Select(_ => LoopbackServer.FreePort()).ToList();
+
+        // What Kestrel does for the tests that listen on port 0, many times over, while the ports are still unused.
+        var kernelChosen = new List<int>();
+        for (var i = 0; i < 200; i++)
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            listener.Start();
+            kernelChosen.Add(((System.Net.IPEndPoint)listener.LocalEndpoint).Port);
+        }
+
+        reserved.Should().OnlyHaveUniqueItems();
+        reserved.Should().NotIntersectWith(kernelChosen);
+        await using var moto = await TestServers.StartMotoAsync();
+        reserved.Should().NotContain(moto.Port, "moto was given a port of its own");
+    }
+
     private static async Task<string> PostAwsJsonAsync(HttpClient http, string target)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/")
