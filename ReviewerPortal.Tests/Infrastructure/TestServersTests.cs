@@ -36,6 +36,10 @@ public class TestServersTests
 
         reserved.Should().OnlyHaveUniqueItems();
         reserved.Should().NotIntersectWith(kernelChosen);
+        // The kernel's own word on where port-0 binds land; the sample above alone would only catch a bad port sometimes.
+        var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(int.Parse).ToArray();
+        reserved.Should().OnlyContain(port => port < range[0] || port > range[1], "a port-0 bind (Kestrel in another test) could take such a port before its server binds it");
         await using var moto = await TestServers.StartMotoAsync();
         reserved.Should().NotContain(moto.Port, "moto was given a port of its own");
     }
