@@ -34,56 +34,8 @@ public sealed class LoopbackServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A loopback port for a server that must be told its port before it starts.</summary>
-    /// <remarks>
-    /// Not a port the kernel hands out for port 0: once released, such a port can go to the next bind to port 0
-    /// (Kestrel in another test) before our server binds it. That happened in CI: a moto fixture reached an
-    /// Oidc-mode portal on its port and got 401. These ports come from below the kernel's ephemeral range, where
-    /// neither port-0 binds nor outgoing connections land, and no port is given out twice in one test run.
-    /// </remarks>
-    public static int FreePort()
-    {
-        while (true)
-        {
-            var port = Interlocked.Increment(ref s_lastPort);
-            if (port >= EphemeralRangeStart)
-            {
-                throw new InvalidOperationException($"No loopback port left below {EphemeralRangeStart} for test servers.");
-            }
-
-            if (CanBind(port))
-            {
-                return port;
-            }
-        }
-    }
-
-    private static readonly int EphemeralRangeStart = ReadEphemeralRangeStart();
-
-    // A random start keeps two test runs on one machine from walking the same ports.
-    private static int s_lastPort = 10_000 + Random.Shared.Next(12_000);
-
-    private static int ReadEphemeralRangeStart()
-    {
-        const string RangeFile = "/proc/sys/net/ipv4/ip_local_port_range";
-        var text = File.Exists(RangeFile) ? File.ReadAllText(RangeFile) : "";
-        var first = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return int.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : 32768;
-    }
-
-    private static bool CanBind(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A loopback port for a server that must be told its port before it starts (see <see cref="ReservedPorts"/>).</summary>
+    public static int FreePort() => ReservedPorts.Next();
 
     /// <summary>Starts <paramref name="fileName"/> with arguments built from the chosen port; waits until it accepts connections.</summary>
     public static async Task<LoopbackServer> StartAsync(
