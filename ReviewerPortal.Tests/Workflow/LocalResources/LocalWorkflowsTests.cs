@@ -34,18 +34,12 @@ public static class LoopWaits
 {
     public static async Task<IReadOnlyList<ReviewTask>> OpenTasksAsync(IReviewTaskStore store, QueueName queue, int atLeast, Func<ReviewTask, bool>? where = null)
     {
-        for (var i = 0; i < 300; i++)
-        {
-            var open = (await store.ListOpenAsync(queue, 100, null)).Items.Where(where ?? (_ => true)).ToList();
-            if (open.Count >= atLeast)
-            {
-                return open;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Fewer than {atLeast} open tasks in the {queue} queue after 30 s.");
+        List<ReviewTask> open = [];
+        await UntilAsync(
+            async () => (open = (await store.ListOpenAsync(queue, 100, null)).Items.Where(where ?? (_ => true)).ToList()).Count >= atLeast,
+            $"at least {atLeast} open tasks in the {queue} queue",
+            TimeSpan.FromSeconds(30));
+        return open;
     }
 
     /// <summary>Polls <paramref name="condition"/> every 100 ms until it holds; throws naming <paramref name="what"/> after <paramref name="timeout"/>.</summary>

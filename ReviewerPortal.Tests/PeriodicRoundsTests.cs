@@ -1,8 +1,7 @@
-using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Workflow.Asl;
 using ReviewerPortal.Tests.Workflow.LocalResources;
 
-namespace ReviewerPortal.Tests.Review;
+namespace ReviewerPortal.Tests;
 
 /// <summary>The shared background loop: rounds on the injected clock, failures reported, only shutdown ends it.</summary>
 public sealed class PeriodicRoundsTests
