@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ReviewerPortal.Workflow.Asl.Model;
+using ReviewerPortal.Workflow.Asl.Variables;
 
 namespace ReviewerPortal.Workflow.Asl.Execution;
 
@@ -65,8 +66,15 @@ internal static class StateExecutor
                     throw;
                 }
 
-                var errorOutput = new JsonObject { ["Error"] = failure.Error, ["Cause"] = failure.Cause };
-                var output = catcher.ResultPath is null ? input : Paths.ResultPathWriter.Write(input, catcher.ResultPath, errorOutput);
+                var errorOutput = ErrorOutput(failure);
+                if (catcher.Assign is not null)
+                {
+                    var context = new StateContextObject(run, state, enteredTime, attempt, null, null);
+                    var scope = new Paths.PathScope(errorOutput, context, frame.Variables);
+                    frame.Variables.Set(VariableAssignment.From(catcher.Assign.Evaluate(scope), state.Name));
+                }
+
+                var output = catcher.ResultPath is null ? input : Paths.ResultPathWriter.Write(input, catcher.ResultPath, errorOutput.DeepClone());
                 return Exit(run, frame, state, output, catcher.Next);
             }
         }
@@ -97,7 +105,9 @@ internal static class StateExecutor
         var result = await state.ExecuteAsync(effective, run);
         if (!state.ProducesResult)
         {
-            return (state.OutputPath.Apply(result.Output, run.Scope(result.Output), "OutputPath"), result.Next);
+            var passed = state.OutputPath.Apply(result.Output, run.Scope(result.Output), "OutputPath");
+            AssignVariables(run, result.Output, result.Assigned);
+            return (passed, result.Next);
         }
 
         var value = result.Output;
@@ -106,8 +116,52 @@ internal static class StateExecutor
             value = state.ResultSelector.Evaluate(run.Scope(value));
         }
 
+        // Assign reads the result before ResultPath places it (and may take it apart); it is evaluated first, stored last.
+        var assignment = Assignment(run, value, result.Assigned);
         var combined = state.ResultPath.Path is null ? rawInput : Paths.ResultPathWriter.Write(rawInput, state.ResultPath.Path, value);
-        return (state.OutputPath.Apply(combined, run.Scope(combined), "OutputPath"), result.Next);
+        var output = state.OutputPath.Apply(combined, run.Scope(combined), "OutputPath");
+        if (assignment is not null)
+        {
+            run.Frame.Variables.Set(assignment);
+        }
+
+        return (output, result.Next);
+    }
+
+    /// <summary>
+    /// Evaluates the state's Assign (its <c>$</c> is the state's result) against the variables the state entered with;
+    /// a matched Choice rule's own Assign is laid over it.
+    /// </summary>
+    private static VariableAssignment? Assignment(StateRun run, JsonNode? result, VariableAssignment? ruleAssigned)
+    {
+        var own = run.State.Assign is null ? null : VariableAssignment.From(run.State.Assign.Evaluate(run.Scope(result)), run.State.Name);
+        return own is null ? ruleAssigned : ruleAssigned is null ? own : own.Then(ruleAssigned, run.State.Name);
+    }
+
+    /// <summary>New values take effect when the state ends: every path of the state above read the entry values.</summary>
+    private static void AssignVariables(StateRun run, JsonNode? result, VariableAssignment? ruleAssigned)
+    {
+        if (Assignment(run, result, ruleAssigned) is { } assignment)
+        {
+            run.Frame.Variables.Set(assignment);
+        }
+    }
+
+    /// <summary>The error output a catcher receives: a Fail state without Error or Cause leaves those fields out.</summary>
+    private static JsonObject ErrorOutput(StateFailure failure)
+    {
+        var output = new JsonObject();
+        if (failure.Error is not null)
+        {
+            output["Error"] = failure.Error;
+        }
+
+        if (failure.Cause is not null)
+        {
+            output["Cause"] = failure.Cause;
+        }
+
+        return output;
     }
 
     private static (JsonNode? Output, string? Next, string OutputText) Exit(ExecutionRun run, Frame frame, State state, JsonNode? output, string? next)
@@ -121,7 +175,7 @@ internal static class StateExecutor
         return (ReferenceEquals(recordedText, text) ? output : Payloads.Parse(recordedText), next, recordedText);
     }
 
-    private static int FindRetrier(State state, string error)
+    private static int FindRetrier(State state, string? error)
     {
         for (var i = 0; i < state.Retry.Count; i++)
         {

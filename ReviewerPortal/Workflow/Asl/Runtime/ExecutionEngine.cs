@@ -163,9 +163,9 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
             // resumes from its history at the next start.
             if (timeout is { IsCancellationRequested: true } && !shutdown.IsCancellationRequested && execution.TryEnd())
             {
-                const string cause = "The execution ran longer than the state machine's TimeoutSeconds.";
-                run.Emit(execution.Top, Events.ExecutionTimedOut(StatesErrors.Timeout, cause));
-                final = record with { Status = "TIMED_OUT", Error = StatesErrors.Timeout, Cause = cause };
+                // AWS records an execution timeout without an error or cause (DescribeExecution shows neither).
+                run.Emit(execution.Top, Events.ExecutionTimedOut(null, null));
+                final = record with { Status = "TIMED_OUT", Error = null, Cause = null };
             }
         }
 #pragma warning disable CA1031 // an engine defect must end this execution with a named failure, not the process.
