@@ -33,4 +33,14 @@ internal sealed class StateFailure : Exception
     public string? Error { get; }
 
     public string? Cause { get; }
+
+    /// <summary>Set by <see cref="InState"/>: the executor prefixes the cause with the state and its entered event.</summary>
+    public bool NamesState { get; private init; }
+
+    /// <summary>
+    /// A States.Runtime failure of the state being run (a path matching nothing, a path value of the wrong kind). AWS
+    /// words these "An error occurred while executing the state 'S' (entered at the event id #N). …"; the executor adds
+    /// that prefix, since only it knows the event id.
+    /// </summary>
+    public static StateFailure InState(string cause) => new(StatesErrors.Runtime, cause) { NamesState = true };
 }

@@ -46,7 +46,7 @@ internal static class StateExecutor
                     ? await run.Services.Tokens.IssueAsync(run, $"{frame.Key}#{frame.Sequence}", replaying: run.Recorded(frame) is not null)
                     : null;
                 var attemptRun = new StateRun(run, frame, state, enteredTime, attempt, token, cancellation);
-                var (output, next) = await AttemptAsync(attemptRun, state, input);
+                var (output, next) = await AttemptAsync(attemptRun, state, input, entered.Id);
                 return Exit(run, frame, state, output, next ?? (state.End ? null : state.Next));
             }
             catch (StateFailure failure) when (state.Retry.Count > 0 || state.Catch.Count > 0)
@@ -80,11 +80,15 @@ internal static class StateExecutor
         }
     }
 
-    private static async Task<(JsonNode? Output, string? Next)> AttemptAsync(StateRun run, State state, JsonNode? rawInput)
+    private static async Task<(JsonNode? Output, string? Next)> AttemptAsync(StateRun run, State state, JsonNode? rawInput, long enteredEventId)
     {
         try
         {
             return await ProcessAsync(run, state, rawInput);
+        }
+        catch (StateFailure failure) when (failure.NamesState)
+        {
+            throw new StateFailure(failure.Error, $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredEventId}). {failure.Cause}");
         }
         catch (Exception e) when (e is not StateFailure and not OperationCanceledException and not ExecutionSuspendedException)
         {

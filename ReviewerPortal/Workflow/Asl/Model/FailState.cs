@@ -44,7 +44,7 @@ internal sealed class FailState : State
         {
             if (!scope.TrySelect(path, out value))
             {
-                throw new StateFailure(StatesErrors.Runtime, $"The {field} '{path.Text}' could not be found in the input.");
+                throw StateFailure.InState($"The JSONPath '{path.Text}' specified for the field '{field}' could not be found in the input '{PathTemplate.Shown(scope.Input)}'");
             }
         }
         else

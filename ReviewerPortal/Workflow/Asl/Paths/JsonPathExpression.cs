@@ -87,5 +87,15 @@ internal sealed class JsonPathExpression
         return current;
     }
 
+    /// <summary>The path in bracket notation (<c>$['a'][0]</c>), as AWS's "No results for path" causes show it.</summary>
+    public string Normalized =>
+        (IsContext ? "$$" : Variable is null ? "$" : "$" + Variable)
+        + string.Concat(Segments.Select(s => s switch
+        {
+            ChildSegment child => $"['{child.Name}']",
+            IndexSegment index => $"[{index.Index}]",
+            _ => "[*]",
+        }));
+
     public override string ToString() => Text;
 }
