@@ -197,7 +197,7 @@ internal static class StateExecutor
         // In a replay the next attempt is already recorded: it happened before the restart, so do not wait again.
         if (run.Recorded(frame) is null && delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, run.Services.Time, cancellation);
+            await Runtime.LongTimer.DelayUntilAsync(run.Services.Time, run.Now + delay, cancellation);
         }
     }
 }

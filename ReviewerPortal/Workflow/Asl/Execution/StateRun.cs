@@ -47,10 +47,9 @@ internal sealed class StateRun(ExecutionRun execution, Frame frame, State state,
             return;
         }
 
-        var delay = until - Execution.Now;
-        if (delay > TimeSpan.Zero)
+        if (until > Execution.Now)
         {
-            await Task.Delay(delay, Execution.Services.Time, Cancellation);
+            await Runtime.LongTimer.DelayUntilAsync(Execution.Services.Time, until, Cancellation);
         }
     }
 

@@ -52,7 +52,7 @@ internal sealed class MapState : State
         {
             var outputs = await Task.WhenAll(iterations);
             run.Emit(Events.MapSucceeded());
-            return new StateResult(new JsonArray([.. outputs.Select(JsonData.Detached)]));
+            return new StateResult(JsonData.ArrayOf(outputs));
         }
         catch (Exception) when (FirstFailure(iterations) is { } failure)
         {

@@ -31,7 +31,7 @@ internal sealed class WaitState : State
     {
         if (Seconds is { } seconds)
         {
-            return run.EnteredTime.AddSeconds(seconds);
+            return Later(run.EnteredTime, seconds);
         }
 
         if (Timestamp is { } timestamp)
@@ -48,7 +48,7 @@ internal sealed class WaitState : State
             }
 
             return JsonData.TryGetDouble(value, out var s) && s == Math.Floor(s)
-                ? s >= 0 ? run.EnteredTime.AddSeconds(s) : throw StateFailure.InState($"The SecondsPath parameter references a negative value: {SecondsPath.Text} == {Shown(value)}")
+                ? s >= 0 ? Later(run.EnteredTime, s) : throw StateFailure.InState($"The SecondsPath parameter references a negative value: {SecondsPath.Text} == {Shown(value)}")
                 : throw StateFailure.InState($"The SecondsPath parameter cannot be parsed as a long value: {SecondsPath.Text} == {Shown(value)}");
         }
 
@@ -57,6 +57,10 @@ internal sealed class WaitState : State
             : throw StateFailure.InState(
                 $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {TimestampPath!.Text} == {Shown(node)}");
     }
+
+    /// <summary>A time that many seconds later; a number of seconds past the calendar's end waits forever instead of throwing.</summary>
+    private static DateTimeOffset Later(DateTimeOffset from, double seconds) =>
+        seconds < (DateTimeOffset.MaxValue - from).TotalSeconds ? from.AddSeconds(seconds) : DateTimeOffset.MaxValue;
 
     /// <summary>A value as AWS's causes show it: strings without quotes, anything else as JSON.</summary>
     internal static string Shown(JsonNode? value) =>

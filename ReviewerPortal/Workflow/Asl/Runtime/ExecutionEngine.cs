@@ -122,9 +122,11 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         var run = execution.Run;
         var record = execution.Record;
         run.Emit(execution.Top, Events.ExecutionStarted(record.Input, record.RoleArn));
-        using var timeout = run.Definition.TimeoutSeconds is { } seconds
-            ? new CancellationTokenSource(Remaining(record.StartDate.AddSeconds(seconds)), Time)
-            : null;
+        var (timeout, timeoutTimer) = run.Definition.TimeoutSeconds is { } seconds
+            ? LongTimer.CancelAt(Time, new DateTimeOffset(record.StartDate.AddSeconds(seconds), TimeSpan.Zero))
+            : (null, null);
+        using var timeoutSource = timeout;
+        using var longTimer = timeoutTimer;
         using var cancellation = timeout is null
             ? CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, shutdown.Token)
             : CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, timeout.Token, shutdown.Token);
@@ -203,12 +205,6 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         }
 
         return final;
-    }
-
-    private TimeSpan Remaining(DateTime deadline)
-    {
-        var left = new DateTimeOffset(deadline, TimeSpan.Zero) - Time.GetUtcNow();
-        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
     }
 
     public async ValueTask DisposeAsync()
