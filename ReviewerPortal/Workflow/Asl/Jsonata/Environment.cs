@@ -1,0 +1,26 @@
+namespace ReviewerPortal.Workflow.Asl.Jsonata;
+
+/// <summary>A scope of variable bindings: a block, a lambda's call or the expression's root with its functions.</summary>
+internal sealed class Environment(Environment? parent)
+{
+    private readonly Environment? parent = parent;
+    private readonly Dictionary<string, object?> bindings = new(StringComparer.Ordinal);
+
+    public void Bind(string name, object? value) => bindings[name] = value;
+
+    public bool TryLookup(string name, out object? value)
+    {
+        for (var scope = this; scope is not null; scope = scope.parent)
+        {
+            if (scope.bindings.TryGetValue(name, out value))
+            {
+                return true;
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    public object? Lookup(string name) => TryLookup(name, out var value) ? value : null;
+}
