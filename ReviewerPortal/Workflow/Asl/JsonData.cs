@@ -64,4 +64,19 @@ internal static class JsonData
 
     /// <summary>The node itself when it has no parent yet, else a copy, so it can be placed in another tree.</summary>
     public static JsonNode? Detached(JsonNode? node) => node?.Parent is null ? node : node.DeepClone();
+
+    /// <summary>
+    /// An array of the given values, each placed as it is or copied when already placed, one at a time: the same node
+    /// twice in the list (two branches returning one input) is copied the second time.
+    /// </summary>
+    public static JsonArray ArrayOf(IEnumerable<JsonNode?> values)
+    {
+        var array = new JsonArray();
+        foreach (var value in values)
+        {
+            array.Add(Detached(value));
+        }
+
+        return array;
+    }
 }

@@ -23,5 +23,5 @@ internal static class StatesErrors
     /// "States.ALL … matches any known error name", except the two terminal errors: the specification says
     /// States.Runtime and States.DataLimitExceeded cannot be caught or retried with States.ALL.
     /// </summary>
-    public static bool IsCaughtByAll(string error) => error is not Runtime and not DataLimitExceeded;
+    public static bool IsCaughtByAll(string? error) => error is not Runtime and not DataLimitExceeded;
 }

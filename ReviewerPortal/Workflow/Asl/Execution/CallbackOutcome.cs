@@ -36,7 +36,7 @@ internal sealed class CallbackToken(string token, string executionArn, string at
     /// <summary>While the execution is parked (no frame waits on it): what resumes it, and its deadline timer.</summary>
     public Action? Resume { get; set; }
 
-    public ITimer? DeadlineTimer { get; set; }
+    public IDisposable? DeadlineTimer { get; set; }
 
     public TaskDeadlines Deadlines { get; set; }
 }

@@ -32,7 +32,7 @@ internal static class Events
         ExecutionSucceededEventDetails = new ExecutionSucceededEventDetails { Output = output },
     };
 
-    public static HistoryEvent ExecutionFailed(string error, string cause) => new()
+    public static HistoryEvent ExecutionFailed(string? error, string? cause) => new()
     {
         Type = HistoryEventType.ExecutionFailed,
         ExecutionFailedEventDetails = new ExecutionFailedEventDetails { Error = error, Cause = cause },
@@ -44,7 +44,7 @@ internal static class Events
         ExecutionAbortedEventDetails = new ExecutionAbortedEventDetails { Error = error, Cause = cause },
     };
 
-    public static HistoryEvent ExecutionTimedOut(string error, string cause) => new()
+    public static HistoryEvent ExecutionTimedOut(string? error, string? cause) => new()
     {
         Type = HistoryEventType.ExecutionTimedOut,
         ExecutionTimedOutEventDetails = new ExecutionTimedOutEventDetails { Error = error, Cause = cause },
@@ -78,13 +78,13 @@ internal static class Events
         TaskSucceededEventDetails = new TaskSucceededEventDetails { ResourceType = resource.Type, Resource = resource.Name, Output = output },
     };
 
-    public static HistoryEvent TaskFailed(TaskResourceName resource, string error, string cause) => new()
+    public static HistoryEvent TaskFailed(TaskResourceName resource, string? error, string? cause) => new()
     {
         Type = HistoryEventType.TaskFailed,
         TaskFailedEventDetails = new TaskFailedEventDetails { ResourceType = resource.Type, Resource = resource.Name, Error = error, Cause = cause },
     };
 
-    public static HistoryEvent TaskTimedOut(TaskResourceName resource, string error, string cause) => new()
+    public static HistoryEvent TaskTimedOut(TaskResourceName resource, string? error, string? cause) => new()
     {
         Type = HistoryEventType.TaskTimedOut,
         TaskTimedOutEventDetails = new TaskTimedOutEventDetails { ResourceType = resource.Type, Resource = resource.Name, Error = error, Cause = cause },

@@ -1,3 +1,5 @@
+using ReviewerPortal.Workflow.Asl.Variables;
+
 namespace ReviewerPortal.Workflow.Asl.Execution;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace ReviewerPortal.Workflow.Asl.Execution;
 /// are numbered in order, so the same run of the interpreter produces the same (frame, sequence) keys; recovery uses
 /// them to recognise what already happened before a restart.
 /// </summary>
-internal sealed class Frame(string key, long lastEventId)
+internal sealed class Frame(string key, long lastEventId, VariableScope? variables = null)
 {
     public string Key { get; } = key;
 
@@ -15,5 +17,10 @@ internal sealed class Frame(string key, long lastEventId)
     /// <summary>The id of this frame's latest event: the next event's <c>previousEventId</c>.</summary>
     public long LastEventId { get; set; } = lastEventId;
 
-    public Frame Child(string name) => new(Key.Length == 0 ? name : Key + "/" + name, LastEventId);
+    /// <summary>The workflow variables this strand reads and assigns.</summary>
+    public VariableScope Variables { get; } = variables ?? VariableScope.Root();
+
+    /// <summary>A branch or iteration frame; <paramref name="isolated"/> (Distributed Map) hides this frame's variables.</summary>
+    public Frame Child(string name, bool isolated = false) =>
+        new(Key.Length == 0 ? name : Key + "/" + name, LastEventId, isolated ? VariableScope.Root() : Variables.Child());
 }

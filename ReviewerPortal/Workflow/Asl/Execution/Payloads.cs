@@ -20,7 +20,13 @@ internal static class Payloads
             : text;
     }
 
-    public static JsonNode? Parse(string? text) => string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text);
+    /// <summary>
+    /// How every JSON text the engine receives is read: a duplicate key is an error (AWS answers InvalidDefinition or
+    /// InvalidExecutionInput), not a value that breaks a path later.
+    /// </summary>
+    public static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 512 };
+
+    public static JsonNode? Parse(string? text) => string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text, documentOptions: Strict);
 
     public static bool TryParse(string? text, out JsonNode? node)
     {

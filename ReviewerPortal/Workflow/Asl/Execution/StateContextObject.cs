@@ -6,7 +6,7 @@ using ReviewerPortal.Workflow.Asl.Paths;
 namespace ReviewerPortal.Workflow.Asl.Execution;
 
 /// <summary>The context object of one state attempt: <c>$$.Execution</c>, <c>$$.State</c>, <c>$$.StateMachine</c>, <c>$$.Task</c>, <c>$$.Map</c>.</summary>
-internal sealed class StateContextObject(ExecutionRun run, string stateName, DateTimeOffset enteredTime, int retryCount, string? taskToken, MapItem? mapItem)
+internal sealed class StateContextObject(ExecutionRun run, State state, DateTimeOffset enteredTime, int retryCount, string? taskToken, MapItem? mapItem)
     : ContextObject
 {
     public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -25,14 +25,15 @@ internal sealed class StateContextObject(ExecutionRun run, string stateName, Dat
                 ["StartTime"] = Timestamp(identity.StartTime),
                 ["RedriveCount"] = 0,
             },
-            ["State"] = new JsonObject
-            {
-                ["EnteredTime"] = Timestamp(enteredTime),
-                ["Name"] = stateName,
-                ["RetryCount"] = retryCount,
-            },
+            ["State"] = new JsonObject { ["EnteredTime"] = Timestamp(enteredTime), ["Name"] = state.Name },
             ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
         };
+        // AWS gives $$.State.RetryCount only to the states that can retry: a Pass state's context has none.
+        if (state is TaskState or ParallelState or MapState)
+        {
+            context["State"]!["RetryCount"] = retryCount;
+        }
+
         if (taskToken is not null)
         {
             context["Task"] = new JsonObject { ["Token"] = taskToken };

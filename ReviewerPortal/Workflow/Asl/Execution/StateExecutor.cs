@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ReviewerPortal.Workflow.Asl.Model;
+using ReviewerPortal.Workflow.Asl.Variables;
 
 namespace ReviewerPortal.Workflow.Asl.Execution;
 
@@ -45,7 +46,7 @@ internal static class StateExecutor
                     ? await run.Services.Tokens.IssueAsync(run, $"{frame.Key}#{frame.Sequence}", replaying: run.Recorded(frame) is not null)
                     : null;
                 var attemptRun = new StateRun(run, frame, state, enteredTime, attempt, token, cancellation);
-                var (output, next) = await AttemptAsync(attemptRun, state, input);
+                var (output, next) = await AttemptAsync(attemptRun, state, input, entered.Id);
                 return Exit(run, frame, state, output, next ?? (state.End ? null : state.Next));
             }
             catch (StateFailure failure) when (state.Retry.Count > 0 || state.Catch.Count > 0)
@@ -65,18 +66,29 @@ internal static class StateExecutor
                     throw;
                 }
 
-                var errorOutput = new JsonObject { ["Error"] = failure.Error, ["Cause"] = failure.Cause };
-                var output = catcher.ResultPath is null ? input : Paths.ResultPathWriter.Write(input, catcher.ResultPath, errorOutput);
+                var errorOutput = ErrorOutput(failure);
+                if (catcher.Assign is not null)
+                {
+                    var context = new StateContextObject(run, state, enteredTime, attempt, null, null);
+                    var scope = new Paths.PathScope(errorOutput, context, frame.Variables);
+                    frame.Variables.Set(VariableAssignment.From(catcher.Assign.Evaluate(scope), state.Name));
+                }
+
+                var output = catcher.ResultPath is null ? input : Paths.ResultPathWriter.Write(input, catcher.ResultPath, errorOutput.DeepClone());
                 return Exit(run, frame, state, output, catcher.Next);
             }
         }
     }
 
-    private static async Task<(JsonNode? Output, string? Next)> AttemptAsync(StateRun run, State state, JsonNode? rawInput)
+    private static async Task<(JsonNode? Output, string? Next)> AttemptAsync(StateRun run, State state, JsonNode? rawInput, long enteredEventId)
     {
         try
         {
             return await ProcessAsync(run, state, rawInput);
+        }
+        catch (StateFailure failure) when (failure.NamesState)
+        {
+            throw new StateFailure(failure.Error, $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredEventId}). {failure.Cause}");
         }
         catch (Exception e) when (e is not StateFailure and not OperationCanceledException and not ExecutionSuspendedException)
         {
@@ -97,7 +109,9 @@ internal static class StateExecutor
         var result = await state.ExecuteAsync(effective, run);
         if (!state.ProducesResult)
         {
-            return (state.OutputPath.Apply(result.Output, run.Scope(result.Output), "OutputPath"), result.Next);
+            var passed = state.OutputPath.Apply(result.Output, run.Scope(result.Output), "OutputPath");
+            AssignVariables(run, result.Output, result.Assigned);
+            return (passed, result.Next);
         }
 
         var value = result.Output;
@@ -106,8 +120,52 @@ internal static class StateExecutor
             value = state.ResultSelector.Evaluate(run.Scope(value));
         }
 
+        // Assign reads the result before ResultPath places it (and may take it apart); it is evaluated first, stored last.
+        var assignment = Assignment(run, value, result.Assigned);
         var combined = state.ResultPath.Path is null ? rawInput : Paths.ResultPathWriter.Write(rawInput, state.ResultPath.Path, value);
-        return (state.OutputPath.Apply(combined, run.Scope(combined), "OutputPath"), result.Next);
+        var output = state.OutputPath.Apply(combined, run.Scope(combined), "OutputPath");
+        if (assignment is not null)
+        {
+            run.Frame.Variables.Set(assignment);
+        }
+
+        return (output, result.Next);
+    }
+
+    /// <summary>
+    /// Evaluates the state's Assign (its <c>$</c> is the state's result) against the variables the state entered with;
+    /// a matched Choice rule's own Assign is laid over it.
+    /// </summary>
+    private static VariableAssignment? Assignment(StateRun run, JsonNode? result, VariableAssignment? ruleAssigned)
+    {
+        var own = run.State.Assign is null ? null : VariableAssignment.From(run.State.Assign.Evaluate(run.Scope(result)), run.State.Name);
+        return own is null ? ruleAssigned : ruleAssigned is null ? own : own.Then(ruleAssigned, run.State.Name);
+    }
+
+    /// <summary>New values take effect when the state ends: every path of the state above read the entry values.</summary>
+    private static void AssignVariables(StateRun run, JsonNode? result, VariableAssignment? ruleAssigned)
+    {
+        if (Assignment(run, result, ruleAssigned) is { } assignment)
+        {
+            run.Frame.Variables.Set(assignment);
+        }
+    }
+
+    /// <summary>The error output a catcher receives: a Fail state without Error or Cause leaves those fields out.</summary>
+    private static JsonObject ErrorOutput(StateFailure failure)
+    {
+        var output = new JsonObject();
+        if (failure.Error is not null)
+        {
+            output["Error"] = failure.Error;
+        }
+
+        if (failure.Cause is not null)
+        {
+            output["Cause"] = failure.Cause;
+        }
+
+        return output;
     }
 
     private static (JsonNode? Output, string? Next, string OutputText) Exit(ExecutionRun run, Frame frame, State state, JsonNode? output, string? next)
@@ -121,7 +179,7 @@ internal static class StateExecutor
         return (ReferenceEquals(recordedText, text) ? output : Payloads.Parse(recordedText), next, recordedText);
     }
 
-    private static int FindRetrier(State state, string error)
+    private static int FindRetrier(State state, string? error)
     {
         for (var i = 0; i < state.Retry.Count; i++)
         {
@@ -139,7 +197,7 @@ internal static class StateExecutor
         // In a replay the next attempt is already recorded: it happened before the restart, so do not wait again.
         if (run.Recorded(frame) is null && delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, run.Services.Time, cancellation);
+            await Runtime.LongTimer.DelayUntilAsync(run.Services.Time, run.Now + delay, cancellation);
         }
     }
 }

@@ -30,10 +30,10 @@ internal sealed class StateRun(ExecutionRun execution, Frame frame, State state,
     public TaskRunner Tasks => Execution.Services.Tasks;
 
     public PathScope Scope(JsonNode? input) =>
-        new(input, context ??= new StateContextObject(Execution, State.Name, EnteredTime, RetryCount, TaskToken, null));
+        new(input, context ??= new StateContextObject(Execution, State, EnteredTime, RetryCount, TaskToken, null), Frame.Variables);
 
     public PathScope Scope(JsonNode? input, MapItem item) =>
-        new(input, new StateContextObject(Execution, State.Name, EnteredTime, RetryCount, TaskToken, item));
+        new(input, new StateContextObject(Execution, State, EnteredTime, RetryCount, TaskToken, item), Frame.Variables);
 
     public HistoryEvent Emit(HistoryEvent historyEvent) => Execution.Emit(Frame, historyEvent);
 
@@ -47,17 +47,16 @@ internal sealed class StateRun(ExecutionRun execution, Frame frame, State state,
             return;
         }
 
-        var delay = until - Execution.Now;
-        if (delay > TimeSpan.Zero)
+        if (until > Execution.Now)
         {
-            await Task.Delay(delay, Execution.Services.Time, Cancellation);
+            await Runtime.LongTimer.DelayUntilAsync(Execution.Services.Time, until, Cancellation);
         }
     }
 
     /// <summary>Runs a Parallel branch or Map iteration in its own frame and returns its output.</summary>
-    public async Task<JsonNode?> RunChildAsync(StateGraph graph, JsonNode? input, string frameName, MapItem? mapItem, CancellationToken cancellation)
+    public async Task<JsonNode?> RunChildAsync(StateGraph graph, JsonNode? input, string frameName, MapItem? mapItem, CancellationToken cancellation, bool isolated = false)
     {
-        var child = Frame.Child(frameName);
+        var child = Frame.Child(frameName, isolated);
         if (mapItem is not null)
         {
             Execution.Emit(child, Events.MapIteration(HistoryEventType.MapIterationStarted, State.Name, mapItem.Index));

@@ -144,8 +144,10 @@ internal sealed class TaskRunner(ResourceRegistry resources)
             return await call(cancellation);
         }
 
-        using var timer = new CancellationTokenSource(TimeSpan.FromSeconds(timeout.Value), run.Execution.Services.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timer.Token);
+        var (source, timer) = Runtime.LongTimer.CancelAt(run.Execution.Services.Time, run.Execution.Now.AddSeconds(timeout.Value));
+        using var timeoutSource = source;
+        using var longTimer = timer;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeoutSource.Token);
         try
         {
             return await call(linked.Token);

@@ -35,8 +35,7 @@ internal sealed partial class TaskTokens
         entry.DeadlineTimer = null;
         if (entry.Deadlines.Next(entry.LastHeartbeat) is { } deadline)
         {
-            var due = deadline - time.GetUtcNow();
-            entry.DeadlineTimer = time.CreateTimer(OnDeadline, entry, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            entry.DeadlineTimer = Runtime.LongTimer.Start(time, deadline, () => OnDeadline(entry));
         }
     }
 

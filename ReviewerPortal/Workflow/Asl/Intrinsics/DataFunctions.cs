@@ -72,25 +72,35 @@ internal sealed class MathRandomFunction : IntrinsicFunction
 
     public override JsonNode? Invoke(IReadOnlyList<JsonNode?> arguments)
     {
-        var start = IntegerArgument(arguments, 0);
-        var end = IntegerArgument(arguments, 1);
+        var start = RoundedIntegerArgument(arguments, 0);
+        var end = RoundedIntegerArgument(arguments, 1);
         if (end < start)
         {
             throw Failure("the end must not be smaller than the start.");
         }
 
 #pragma warning disable CA5394 // not security relevant: workflow sampling, and a seed must give a repeatable value.
-        var random = arguments.Count == 3 ? new Random((int)IntegerArgument(arguments, 2)) : Random.Shared;
-        return Number(random.NextInt64(start, end + 1));
+        var random = arguments.Count == 3 ? new Random(unchecked((int)RoundedIntegerArgument(arguments, 2))) : Random.Shared;
+
+        // NextInt64's upper bound is exclusive; at long.MaxValue it cannot be raised by one, and that one value is left out.
+        return Number(random.NextInt64(start, end == long.MaxValue ? end : end + 1));
 #pragma warning restore CA5394
     }
 }
 
+/// <summary><c>States.MathAdd(a, b)</c>: each argument rounded half up to an integer first (AWS: 1.5 → 2, -1.5 → -1).</summary>
 internal sealed class MathAddFunction : IntrinsicFunction
 {
     public override string Name => "States.MathAdd";
 
     public override int MinArguments => 2;
 
-    public override JsonNode? Invoke(IReadOnlyList<JsonNode?> arguments) => Number(IntegerArgument(arguments, 0) + IntegerArgument(arguments, 1));
+    public override JsonNode? Invoke(IReadOnlyList<JsonNode?> arguments)
+    {
+        var left = RoundedIntegerArgument(arguments, 0);
+        var right = RoundedIntegerArgument(arguments, 1);
+        return long.MaxValue - Math.Max(right, 0) < left || long.MinValue - Math.Min(right, 0) > left
+            ? throw Failure("the sum is outside the 64-bit integer range.")
+            : Number(left + right);
+    }
 }

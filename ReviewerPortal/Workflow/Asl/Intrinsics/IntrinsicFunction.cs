@@ -39,6 +39,13 @@ internal abstract class IntrinsicFunction
             : throw Failure($"argument {index + 1} must be an integer.");
     }
 
+    /// <summary>A number rounded half up (towards positive infinity) to an integer, as AWS reads MathAdd's and MathRandom's.</summary>
+    protected long RoundedIntegerArgument(IReadOnlyList<JsonNode?> arguments, int index)
+    {
+        var value = decimal.Floor(NumberArgument(arguments, index) + 0.5m);
+        return value >= long.MinValue && value <= long.MaxValue ? (long)value : throw Failure($"argument {index + 1} is outside the 64-bit integer range.");
+    }
+
     protected bool BooleanArgument(IReadOnlyList<JsonNode?> arguments, int index) =>
         arguments[index] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False
             ? v.GetValue<bool>()

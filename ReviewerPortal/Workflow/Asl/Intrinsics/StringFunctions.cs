@@ -64,13 +64,20 @@ internal sealed class StringToJsonFunction : IntrinsicFunction
 
     public override JsonNode? Invoke(IReadOnlyList<JsonNode?> arguments)
     {
+        // AWS reads a string of only whitespace as JSON null.
+        var text = StringArgument(arguments, 0);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
         try
         {
-            return JsonNode.Parse(StringArgument(arguments, 0));
+            return Execution.Payloads.Parse(text);
         }
         catch (JsonException e)
         {
-            throw Failure("the string is not valid JSON (" + e.Message + ").");
+            throw Failure($"the string is not valid JSON ({JsonErrors.Describe(e)}).");
         }
     }
 }

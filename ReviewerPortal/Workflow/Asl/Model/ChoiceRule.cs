@@ -54,4 +54,5 @@ internal sealed record ComparisonRule(JsonPathExpression Variable, ComparisonOpe
 }
 
 /// <summary>One rule of the <c>Choices</c> array with the state it transitions to.</summary>
-internal sealed record ChoiceBranch(ChoiceRule Rule, string Next);
+/// <summary>A top-level Choice rule: where it leads, and the variables it assigns when it is the one that matched.</summary>
+internal sealed record ChoiceBranch(ChoiceRule Rule, string Next, PayloadTemplate? Assign = null);

@@ -24,7 +24,8 @@ internal sealed class ChoiceState : State
         {
             if (branch.Rule.Matches(scope))
             {
-                return ValueTask.FromResult(new StateResult(input, branch.Next));
+                var assigned = branch.Assign is null ? null : Variables.VariableAssignment.From(branch.Assign.Evaluate(scope), Name);
+                return ValueTask.FromResult(new StateResult(input, branch.Next, assigned));
             }
         }
 

@@ -25,6 +25,6 @@ internal sealed record DataPath(JsonPathExpression? Path)
 
         return scope with { Input = data } is var s && s.TrySelect(Path, out var value)
             ? value
-            : throw new StateFailure(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : No results for path: {field}");
+            : throw StateFailure.InState($"Invalid path '{Path.Text}' : No results for path: {Path.Normalized}");
     }
 }

@@ -9,7 +9,7 @@ internal sealed record ErrorMatcher(IReadOnlyList<string> ErrorEquals)
     /// States.ALL matches every error but States.Runtime and States.DataLimitExceeded; States.TaskFailed, used in a
     /// retrier or catcher, matches any error except States.Timeout (and those two terminal ones).
     /// </summary>
-    public bool Matches(string error) => ErrorEquals.Any(e =>
+    public bool Matches(string? error) => ErrorEquals.Any(e =>
         e == error
         || (e == StatesErrors.All && StatesErrors.IsCaughtByAll(error))
         || (e == StatesErrors.TaskFailed && StatesErrors.IsCaughtByAll(error) && error != StatesErrors.Timeout));
@@ -50,5 +50,8 @@ internal sealed record RetryPolicy(
     }
 }
 
-/// <summary>One <c>Catch</c> entry: where to go, and where the error output goes in the state's input.</summary>
-internal sealed record CatchPolicy(ErrorMatcher Errors, string Next, JsonPathExpression? ResultPath);
+/// <summary>
+/// One <c>Catch</c> entry: where to go, where the error output goes in the state's input, and the variables it assigns
+/// (its Assign reads the error output as <c>$</c>).
+/// </summary>
+internal sealed record CatchPolicy(ErrorMatcher Errors, string Next, JsonPathExpression? ResultPath, PayloadTemplate? Assign = null);

@@ -28,8 +28,8 @@ internal sealed class FailState : State
     public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
     {
         var scope = run.Scope(input);
-        var error = Resolve(Error, ErrorPath, ErrorFunction, scope, "ErrorPath") ?? string.Empty;
-        var cause = Resolve(Cause, CausePath, CauseFunction, scope, "CausePath") ?? string.Empty;
+        var error = Resolve(Error, ErrorPath, ErrorFunction, scope, "ErrorPath");
+        var cause = Resolve(Cause, CausePath, CauseFunction, scope, "CausePath");
         throw new StateFailure(error, cause);
     }
 
@@ -44,7 +44,7 @@ internal sealed class FailState : State
         {
             if (!scope.TrySelect(path, out value))
             {
-                throw new StateFailure(StatesErrors.Runtime, $"The {field} '{path.Text}' could not be found in the input.");
+                throw StateFailure.InState($"The JSONPath '{path.Text}' specified for the field '{field}' could not be found in the input '{PathTemplate.Shown(scope.Input)}'");
             }
         }
         else

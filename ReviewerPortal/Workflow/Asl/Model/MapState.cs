@@ -21,20 +21,27 @@ internal sealed class MapState : State
 
     public JsonPathExpression? MaxConcurrencyPath { get; init; }
 
+    /// <summary>
+    /// ToleratedFailureCountPath and ToleratedFailurePercentagePath (Distributed Map). Their values are checked as AWS
+    /// checks them; the item processor still runs inline here, so every item failure fails the state.
+    /// </summary>
+    public IReadOnlyList<(string Field, JsonPathExpression Path)> ToleranceChecks { get; init; } = [];
+
+    /// <summary>A Distributed Map's iterations run as child executions and cannot read the enclosing variables.</summary>
+    public bool IsDistributed { get; init; }
+
     public override async ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
     {
         var scope = run.Scope(input);
         if (!scope.TrySelect(ItemsPath, out var itemsNode) || itemsNode is not JsonArray items)
         {
-            throw new StateFailure(StatesErrors.Runtime, $"The ItemsPath '{ItemsPath.Text}' of the Map state '{Name}' must point to an array.");
+            throw StateFailure.InState($"The ItemsPath '{ItemsPath.Text}' of the Map state '{Name}' must point to an array.");
         }
 
-        var limit = MaxConcurrency;
-        if (MaxConcurrencyPath is not null)
+        var limit = MaxConcurrencyPath is null ? MaxConcurrency : NonNegativeInteger(scope, MaxConcurrencyPath, "MaxConcurrencyPath");
+        foreach (var (field, path) in ToleranceChecks)
         {
-            limit = scope.TrySelect(MaxConcurrencyPath, out var m) && JsonData.TryGetDecimal(m, out var n) && n >= 0 && n <= int.MaxValue
-                ? (int)n
-                : throw new StateFailure(StatesErrors.Runtime, $"The MaxConcurrencyPath '{MaxConcurrencyPath.Text}' must point to an integer.");
+            NonNegativeInteger(scope, path, field);
         }
 
         run.Emit(Events.MapStarted(items.Count));
@@ -45,7 +52,7 @@ internal sealed class MapState : State
         {
             var outputs = await Task.WhenAll(iterations);
             run.Emit(Events.MapSucceeded());
-            return new StateResult(new JsonArray([.. outputs.Select(JsonData.Detached)]));
+            return new StateResult(JsonData.ArrayOf(outputs));
         }
         catch (Exception) when (FirstFailure(iterations) is { } failure)
         {
@@ -64,7 +71,7 @@ internal sealed class MapState : State
         {
             var mapItem = new MapItem(index, item);
             var itemInput = ItemSelector is null ? item?.DeepClone() : ItemSelector.Evaluate(run.Scope(input, mapItem));
-            return await run.RunChildAsync(ItemProcessor, itemInput, $"{Name}/{index}", mapItem, failFast.Token);
+            return await run.RunChildAsync(ItemProcessor, itemInput, $"{Name}/{index}", mapItem, failFast.Token, isolated: IsDistributed);
         }
         catch (StateFailure)
         {
@@ -75,6 +82,18 @@ internal sealed class MapState : State
         {
             gate.Release();
         }
+    }
+
+    private static int NonNegativeInteger(PathScope scope, JsonPathExpression path, string field)
+    {
+        if (!scope.TrySelect(path, out var value))
+        {
+            throw StateFailure.InState($"Invalid path '{path.Text}' : No results for path: {path.Normalized}");
+        }
+
+        return JsonData.TryGetDecimal(value, out var n) && n == decimal.Truncate(n) && n >= 0 && n <= int.MaxValue
+            ? (int)n
+            : throw StateFailure.InState($"The {field} field refers to value \"{WaitState.Shown(value)}\" which is not a valid integer: {path.Text}");
     }
 
     private static StateFailure? FirstFailure(Task<JsonNode?>[] tasks) =>

@@ -19,7 +19,7 @@ internal sealed class ParallelState : State
         {
             var outputs = await Task.WhenAll(branches);
             run.Emit(Events.ParallelSucceeded());
-            return new StateResult(new JsonArray([.. outputs.Select(JsonData.Detached)]));
+            return new StateResult(JsonData.ArrayOf(outputs));
         }
         catch (Exception) when (FirstFailure(branches) is { } failure)
         {
@@ -35,7 +35,8 @@ internal sealed class ParallelState : State
     {
         try
         {
-            return await run.RunChildAsync(branch, input, $"{run.State.Name}/{index}", mapItem: null, failFast.Token);
+            // Each branch gets its own copy: branches that pass their input through must not return one node twice.
+            return await run.RunChildAsync(branch, input?.DeepClone(), $"{run.State.Name}/{index}", mapItem: null, failFast.Token);
         }
         catch (StateFailure)
         {

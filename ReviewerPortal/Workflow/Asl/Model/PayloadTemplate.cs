@@ -38,17 +38,23 @@ internal sealed record ArrayTemplate(IReadOnlyList<PayloadTemplate> Items) : Pay
 }
 
 /// <summary>
-/// <c>"field.$": "$.path"</c>; "If the path … is not found, the state fails with States.ParameterPathFailure"
-/// ("The JsonPath argument … could not be found in the input").
+/// <c>"field.$": "$.path"</c>. The specification names States.ParameterPathFailure for a path that is not found, but AWS
+/// (recorded) fails such a state with States.Runtime, which neither Retry nor Catch with States.ALL handles.
 /// </summary>
 internal sealed record PathTemplate(string Field, JsonPathExpression Path) : PayloadTemplate
 {
     public override JsonNode? Evaluate(PathScope scope) =>
         scope.TrySelect(Path, out var value)
-            ? value?.DeepClone()
-            : throw new StateFailure(
-                StatesErrors.ParameterPathFailure,
-                $"The JSONPath '{Path.Text}' specified for the field '{Field}.$' could not be found in the {(Path.IsContext ? "context object" : "input")}.");
+            ? (Path.Variable is null ? value?.DeepClone() : value)
+            : throw StateFailure.InState(
+                $"The JSONPath '{Path.Text}' specified for the field '{Field}.$' could not be found in the input '{Shown(scope.Input)}'");
+
+    /// <summary>The input as the cause shows it: compact JSON, cut short so a large input cannot bloat the history.</summary>
+    internal static string Shown(JsonNode? input)
+    {
+        var text = input?.ToJsonString() ?? "null";
+        return text.Length <= 1024 ? text : text[..1024] + "…";
+    }
 }
 
 internal sealed record IntrinsicTemplate(IntrinsicCall Call) : PayloadTemplate

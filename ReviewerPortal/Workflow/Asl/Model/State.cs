@@ -33,6 +33,9 @@ internal abstract class State
 
     public IReadOnlyList<CatchPolicy> Catch { get; private set; } = [];
 
+    /// <summary>The workflow variables the state sets when it ends; its <c>$</c> is the state's result.</summary>
+    public PayloadTemplate? Assign { get; private set; }
+
     /// <summary>Pass, Task, Parallel and Map place a result with ResultPath; Choice, Wait and Succeed pass their input on.</summary>
     public virtual bool ProducesResult => true;
 
@@ -54,8 +57,10 @@ internal abstract class State
         ResultPath = fields.ResultPath;
         Retry = fields.Retry;
         Catch = fields.Catch;
+        Assign = fields.Assign;
     }
 }
 
 /// <summary>What a state's own work produced: its result, and for Choice the chosen next state.</summary>
-internal readonly record struct StateResult(JsonNode? Output, string? Next = null);
+/// <param name="Assigned">The variables a matched Choice rule assigns, on top of the state's own Assign.</param>
+internal readonly record struct StateResult(JsonNode? Output, string? Next = null, Variables.VariableAssignment? Assigned = null);

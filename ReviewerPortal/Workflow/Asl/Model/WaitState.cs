@@ -31,7 +31,7 @@ internal sealed class WaitState : State
     {
         if (Seconds is { } seconds)
         {
-            return run.EnteredTime.AddSeconds(seconds);
+            return Later(run.EnteredTime, seconds);
         }
 
         if (Timestamp is { } timestamp)
@@ -42,15 +42,29 @@ internal sealed class WaitState : State
         var scope = run.Scope(input);
         if (SecondsPath is not null)
         {
-            return scope.TrySelect(SecondsPath, out var value) && JsonData.TryGetDouble(value, out var s) && s >= 0 && s == Math.Floor(s)
-                ? run.EnteredTime.AddSeconds(s)
-                : throw new StateFailure(StatesErrors.Runtime, $"The SecondsPath '{SecondsPath.Text}' must point to a non-negative integer.");
+            if (!scope.TrySelect(SecondsPath, out var value))
+            {
+                throw StateFailure.InState($"Invalid path '{SecondsPath.Text}' : No results for path: {SecondsPath.Normalized}");
+            }
+
+            return JsonData.TryGetDouble(value, out var s) && s == Math.Floor(s)
+                ? s >= 0 ? Later(run.EnteredTime, s) : throw StateFailure.InState($"The SecondsPath parameter references a negative value: {SecondsPath.Text} == {Shown(value)}")
+                : throw StateFailure.InState($"The SecondsPath parameter cannot be parsed as a long value: {SecondsPath.Text} == {Shown(value)}");
         }
 
         return scope.TrySelect(TimestampPath!, out var node) && ComparisonOperator.TryTimestamp(node, out var at)
             ? at
-            : throw new StateFailure(StatesErrors.Runtime, $"The TimestampPath '{TimestampPath!.Text}' must point to an RFC 3339 timestamp string.");
+            : throw StateFailure.InState(
+                $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {TimestampPath!.Text} == {Shown(node)}");
     }
+
+    /// <summary>A time that many seconds later; a number of seconds past the calendar's end waits forever instead of throwing.</summary>
+    private static DateTimeOffset Later(DateTimeOffset from, double seconds) =>
+        seconds < (DateTimeOffset.MaxValue - from).TotalSeconds ? from.AddSeconds(seconds) : DateTimeOffset.MaxValue;
+
+    /// <summary>A value as AWS's causes show it: strings without quotes, anything else as JSON.</summary>
+    internal static string Shown(JsonNode? value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : value?.ToJsonString() ?? "null";
 
     internal static bool TryParseTimestamp(string text, out DateTimeOffset value) =>
         ComparisonOperator.TryTimestamp(JsonValue.Create(text), out value);

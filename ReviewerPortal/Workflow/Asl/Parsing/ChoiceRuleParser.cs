@@ -8,6 +8,7 @@ namespace ReviewerPortal.Workflow.Asl.Parsing;
 internal static class ChoiceRuleParser
 {
     private static readonly HashSet<string> Combinators = ["And", "Or", "Not"];
+    private static readonly string[] TopLevelOnly = ["Next", "Assign"];
 
     public static ChoiceRule? Parse(JsonNode? node, string location, ParseContext context, bool topLevel)
     {
@@ -22,15 +23,15 @@ internal static class ChoiceRuleParser
             .ToList();
         foreach (var (name, _) in rule)
         {
-            if (name is not "Variable" and not "Next" and not "Comment" && !operators.Contains(name))
+            if (name is not "Variable" and not "Next" and not "Comment" && !(topLevel && name == "Assign") && !operators.Contains(name))
             {
                 context.Fail($"{location}/{name}", $"The field '{name}' is not a choice rule operator.");
             }
         }
 
-        if (!topLevel && rule.ContainsKey("Next"))
+        foreach (var field in TopLevelOnly.Where(f => !topLevel && rule.ContainsKey(f)))
         {
-            context.Fail($"{location}/Next", "Only top-level choice rules may have 'Next'.");
+            context.Fail($"{location}/{field}", $"Only top-level choice rules may have '{field}'.");
         }
 
         if (operators.Count != 1)

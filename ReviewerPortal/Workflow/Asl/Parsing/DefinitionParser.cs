@@ -21,11 +21,11 @@ internal static class DefinitionParser
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(definition, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            root = JsonNode.Parse(definition, documentOptions: Execution.Payloads.Strict);
         }
         catch (JsonException e)
         {
-            context.Fail("/", $"The definition is not valid JSON: {e.Message}", AslDiagnostic.InvalidJson);
+            context.Fail("/", $"The definition is not valid JSON: {JsonErrors.Describe(e)}", AslDiagnostic.InvalidJson);
             return new ParseResult(null, context.Diagnostics);
         }
 

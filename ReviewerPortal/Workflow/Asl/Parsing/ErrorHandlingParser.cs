@@ -76,7 +76,8 @@ internal static class ErrorHandlingParser
                 : null;
         }
 
-        return errors is null || next is null ? null : new CatchPolicy(errors, next, resultPath);
+        var assign = TemplateCompiler.Compile(catcher, "Assign", location, context);
+        return errors is null || next is null ? null : new CatchPolicy(errors, next, resultPath, assign);
     }
 
     private static ErrorMatcher? ParseErrors(JsonObject entry, string location, bool isLast, ParseContext context, string what)

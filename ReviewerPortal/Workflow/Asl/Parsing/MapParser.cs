@@ -9,6 +9,8 @@ namespace ReviewerPortal.Workflow.Asl.Parsing;
 /// </summary>
 internal static class MapParser
 {
+    private static readonly string[] ToleranceFields = ["ToleratedFailureCountPath", "ToleratedFailurePercentagePath"];
+
     public static MapState? Parse(JsonObject obj, CommonFields common, string location, ParseContext context)
     {
         var processorField = obj.ContainsKey("ItemProcessor") ? "ItemProcessor" : "Iterator";
@@ -38,6 +40,15 @@ internal static class MapParser
         var itemsPath = context.Path(context.String(obj, "ItemsPath", location), $"{location}/ItemsPath", "ItemsPath", reference: true);
         var maxConcurrency = context.Integer(obj, "MaxConcurrency", location, min: 0);
         var maxConcurrencyPath = context.Path(context.String(obj, "MaxConcurrencyPath", location), $"{location}/MaxConcurrencyPath", "MaxConcurrencyPath", reference: true);
+        var toleranceChecks = new List<(string, Paths.JsonPathExpression)>();
+        foreach (var field in ToleranceFields)
+        {
+            if (context.Path(context.String(obj, field, location), $"{location}/{field}", field, reference: true) is { } path)
+            {
+                toleranceChecks.Add((field, path));
+            }
+        }
+
         if (graph is null)
         {
             return null;
@@ -51,12 +62,15 @@ internal static class MapParser
             ItemsPath = itemsPath ?? Paths.JsonPathExpression.Parse("$"),
             MaxConcurrency = maxConcurrency ?? 0,
             MaxConcurrencyPath = maxConcurrencyPath,
+            ToleranceChecks = toleranceChecks,
+            IsDistributed = (obj[processorField] as JsonObject)?["ProcessorConfig"]?["Mode"] is JsonValue mode
+                && mode.GetValueKind() == System.Text.Json.JsonValueKind.String && mode.GetValue<string>() == "DISTRIBUTED",
         });
     }
 
     private static void CheckProcessorConfig(JsonObject processor, string location, ParseContext context)
     {
-        if (processor["ProcessorConfig"] is JsonObject config && config["Mode"]?.GetValue<string>() is { } mode && mode is not "INLINE" and not "DISTRIBUTED")
+        if (processor["ProcessorConfig"] is JsonObject config && context.String(config, "Mode", $"{location}/ProcessorConfig") is { } mode && mode is not "INLINE" and not "DISTRIBUTED")
         {
             context.Fail($"{location}/ProcessorConfig/Mode", $"'{mode}' is not a Map processor mode (INLINE or DISTRIBUTED).");
         }

@@ -122,6 +122,13 @@ internal sealed class ParseContext
             return null;
         }
 
+        // ResultPath (the one field without the context object) writes into the state's data, never into a variable.
+        if (!allowContext && path!.Variable is not null)
+        {
+            Fail(location, $"The value of '{field}' cannot refer to a variable: '{text}'.");
+            return null;
+        }
+
         return path;
     }
 

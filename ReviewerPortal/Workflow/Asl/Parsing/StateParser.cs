@@ -44,7 +44,8 @@ internal static class StateParser
             TemplateCompiler.Compile(obj, "ResultSelector", location, context),
             DataPath(obj, "ResultPath", location, context, reference: true),
             errorHandling.Retry,
-            errorHandling.Catch);
+            errorHandling.Catch,
+            TemplateCompiler.Compile(obj, "Assign", location, context));
         return type switch
         {
             "Pass" => PassParser(obj, common, location, context),
@@ -106,9 +107,10 @@ internal static class StateParser
         {
             var ruleLocation = $"{location}/Choices/{i}";
             var next = choices[i] is JsonObject o ? context.String(o, "Next", ruleLocation, required: true) : null;
+            var assign = choices[i] is JsonObject withAssign ? TemplateCompiler.Compile(withAssign, "Assign", ruleLocation, context) : null;
             if (ChoiceRuleParser.Parse(choices[i], ruleLocation, context, topLevel: true) is { } rule && next is not null)
             {
-                branches.Add(new ChoiceBranch(rule, next));
+                branches.Add(new ChoiceBranch(rule, next, assign));
             }
         }
 
@@ -139,7 +141,8 @@ internal sealed record CommonFields(
     PayloadTemplate? ResultSelector,
     DataPath ResultPath,
     IReadOnlyList<RetryPolicy> Retry,
-    IReadOnlyList<CatchPolicy> Catch)
+    IReadOnlyList<CatchPolicy> Catch,
+    PayloadTemplate? Assign)
 {
     public T Apply<T>(T state)
         where T : State

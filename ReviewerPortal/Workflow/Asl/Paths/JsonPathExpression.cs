@@ -3,15 +3,17 @@ using System.Text.Json.Nodes;
 namespace ReviewerPortal.Workflow.Asl.Paths;
 
 /// <summary>
-/// A parsed JSONPath (<c>$…</c>) or context-object path (<c>$$…</c>), evaluated over System.Text.Json nodes.
+/// A parsed JSONPath (<c>$…</c>), context-object path (<c>$$…</c>) or variable path (<c>$name…</c>), evaluated over
+/// System.Text.Json nodes.
 /// A definite path (only names and indexes) selects one value; an indefinite one selects an array of matches.
 /// </summary>
 internal sealed class JsonPathExpression
 {
-    internal JsonPathExpression(string text, bool isContext, IReadOnlyList<PathSegment> segments)
+    internal JsonPathExpression(string text, bool isContext, IReadOnlyList<PathSegment> segments, string? variable = null)
     {
         Text = text;
         IsContext = isContext;
+        Variable = variable;
         Segments = segments;
         IsDefinite = segments.All(s => s.IsDefinite);
     }
@@ -21,12 +23,16 @@ internal sealed class JsonPathExpression
     /// <summary>Starts with <c>$$</c>: evaluated over the context object instead of the state's input.</summary>
     public bool IsContext { get; }
 
+    /// <summary>Starts with <c>$name</c>: evaluated over the workflow variable <c>name</c>.</summary>
+    public string? Variable { get; }
+
     public IReadOnlyList<PathSegment> Segments { get; }
 
     /// <summary>A Reference Path in the specification's sense: no wildcards, filters, unions or slices.</summary>
     public bool IsDefinite { get; }
 
-    public bool IsRoot => Segments.Count == 0;
+    /// <summary><c>$</c> or <c>$$</c> alone (a bare variable reference is not the root).</summary>
+    public bool IsRoot => Segments.Count == 0 && Variable is null;
 
     public static JsonPathExpression Parse(string text) => JsonPathParser.Parse(text);
 
@@ -80,6 +86,16 @@ internal sealed class JsonPathExpression
 
         return current;
     }
+
+    /// <summary>The path in bracket notation (<c>$['a'][0]</c>), as AWS's "No results for path" causes show it.</summary>
+    public string Normalized =>
+        (IsContext ? "$$" : Variable is null ? "$" : "$" + Variable)
+        + string.Concat(Segments.Select(s => s switch
+        {
+            ChildSegment child => $"['{child.Name}']",
+            IndexSegment index => $"[{index.Index}]",
+            _ => "[*]",
+        }));
 
     public override string ToString() => Text;
 }

@@ -17,8 +17,26 @@ internal static class JsonPathParser
         }
 
         var position = isContext ? 2 : 1;
+        var variable = isContext ? null : ReadVariableName(text, ref position);
         var segments = ParseSegments(text, ref position, stopAtClose: false);
-        return new JsonPathExpression(text, isContext, segments);
+        return new JsonPathExpression(text, isContext, segments, variable);
+    }
+
+    /// <summary><c>$name</c>: a workflow variable's name (a letter or underscore, then letters, digits, underscores).</summary>
+    private static string? ReadVariableName(string text, ref int i)
+    {
+        if (i >= text.Length || !(char.IsLetter(text[i]) || text[i] == '_'))
+        {
+            return null;
+        }
+
+        var start = i;
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+        {
+            i++;
+        }
+
+        return text[start..i];
     }
 
     private static List<PathSegment> ParseSegments(string text, ref int i, bool stopAtClose)

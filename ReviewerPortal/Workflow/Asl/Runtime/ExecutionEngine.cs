@@ -122,9 +122,11 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         var run = execution.Run;
         var record = execution.Record;
         run.Emit(execution.Top, Events.ExecutionStarted(record.Input, record.RoleArn));
-        using var timeout = run.Definition.TimeoutSeconds is { } seconds
-            ? new CancellationTokenSource(Remaining(record.StartDate.AddSeconds(seconds)), Time)
-            : null;
+        var (timeout, timeoutTimer) = run.Definition.TimeoutSeconds is { } seconds
+            ? LongTimer.CancelAt(Time, new DateTimeOffset(record.StartDate.AddSeconds(seconds), TimeSpan.Zero))
+            : (null, null);
+        using var timeoutSource = timeout;
+        using var longTimer = timeoutTimer;
         using var cancellation = timeout is null
             ? CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, shutdown.Token)
             : CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, timeout.Token, shutdown.Token);
@@ -163,9 +165,9 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
             // resumes from its history at the next start.
             if (timeout is { IsCancellationRequested: true } && !shutdown.IsCancellationRequested && execution.TryEnd())
             {
-                const string cause = "The execution ran longer than the state machine's TimeoutSeconds.";
-                run.Emit(execution.Top, Events.ExecutionTimedOut(StatesErrors.Timeout, cause));
-                final = record with { Status = "TIMED_OUT", Error = StatesErrors.Timeout, Cause = cause };
+                // AWS records an execution timeout without an error or cause (DescribeExecution shows neither).
+                run.Emit(execution.Top, Events.ExecutionTimedOut(null, null));
+                final = record with { Status = "TIMED_OUT", Error = null, Cause = null };
             }
         }
 #pragma warning disable CA1031 // an engine defect must end this execution with a named failure, not the process.
@@ -203,12 +205,6 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         }
 
         return final;
-    }
-
-    private TimeSpan Remaining(DateTime deadline)
-    {
-        var left = new DateTimeOffset(deadline, TimeSpan.Zero) - Time.GetUtcNow();
-        return left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1);
     }
 
     public async ValueTask DisposeAsync()

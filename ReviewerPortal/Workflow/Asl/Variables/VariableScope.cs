@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+
+namespace ReviewerPortal.Workflow.Asl.Variables;
+
+/// <summary>
+/// The workflow variables (<c>Assign</c>, <c>$name</c>) one strand of an execution sees. The top-level states share one
+/// scope; each Parallel branch and Map iteration gets a scope of its own that reads the enclosing ones (a Distributed
+/// Map's iterations do not), and what it assigns is gone when it ends. Every reader goes through <see cref="TryGet"/>:
+/// JSONPath's <c>$name.field</c> and JSONata's <c>$name</c> alike.
+/// </summary>
+internal sealed class VariableScope
+{
+    private readonly VariableScope? parent;
+    private readonly Dictionary<string, JsonNode?> values = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    private VariableScope(VariableScope? parent) => this.parent = parent;
+
+    /// <summary>The scope of an execution's top-level states.</summary>
+    public static VariableScope Root() => new(null);
+
+    /// <summary>A Parallel branch's or inline Map iteration's scope: reads this one, writes only its own.</summary>
+    public VariableScope Child() => new(this);
+
+    /// <summary>
+    /// The value of <paramref name="name"/>, from this scope or the nearest enclosing one that has it. The stored node is
+    /// returned as it is: callers select from it and copy what they keep (<see cref="Paths.PathScope"/> does).
+    /// </summary>
+    public bool TryGet(string name, out JsonNode? value)
+    {
+        for (var scope = this; scope is not null; scope = scope.parent)
+        {
+            lock (scope.gate)
+            {
+                if (scope.values.TryGetValue(name, out value))
+                {
+                    return true;
+                }
+            }
+        }
+
+        value = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Stores the values one state's Assign produced, all at once: they were all evaluated against the values the state
+    /// entered with ("every reference in a state reads the values from state entry").
+    /// </summary>
+    public void Set(VariableAssignment assignment)
+    {
+        lock (gate)
+        {
+            foreach (var (name, value) in assignment.Values)
+            {
+                values[name] = value;
+            }
+        }
+    }
+}
