@@ -24,6 +24,24 @@ public sealed class AwsRecordedCorpusTests
         failures.Should().BeEmpty("{0} of {1} cases ended otherwise than on AWS", failures.Count, cases.Count);
     }
 
+    [AwsRecordedCorpusFact]
+    public async Task The_local_engine_ends_every_aws_recorded_JSONata_case_as_AWS_did()
+    {
+        var cases = AwsRecordedCorpus.JsonataCases();
+        var failures = new ConcurrentBag<string>();
+
+        await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (testCase, _) =>
+        {
+            if (await RunAsync(testCase) is { } failure)
+            {
+                failures.Add($"{testCase["name"]}: {failure}");
+            }
+        });
+
+        cases.Should().HaveCount(54, "the corpus holds 54 JSONata cases");
+        failures.Should().BeEmpty("{0} of {1} cases ended otherwise than on AWS", failures.Count, cases.Count);
+    }
+
     private static async Task<string?> RunAsync(JsonObject testCase)
     {
         await using var engine = EngineHarness.InMemory();

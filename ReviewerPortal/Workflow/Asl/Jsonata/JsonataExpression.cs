@@ -28,15 +28,17 @@ internal sealed class JsonataExpression
     /// <param name="bindings">Variables the expression can read, by name without '$'.</param>
     /// <param name="functions">The function library; the standard one when null.</param>
     /// <param name="limits">Time and depth bounds; <see cref="JsonataLimits.Default"/> when null.</param>
+    /// <param name="resolve">Further variables, converted only when read (<see cref="JsonConversion.FromNode"/>).</param>
     /// <param name="now">What <c>$now()</c> and <c>$millis()</c> return; the current time when null.</param>
     public JsonataResult Evaluate(
         JsonNode? input,
         IEnumerable<KeyValuePair<string, JsonNode?>>? bindings = null,
         FunctionLibrary? functions = null,
         JsonataLimits? limits = null,
-        DateTimeOffset? now = null)
+        DateTimeOffset? now = null,
+        Func<string, (bool Found, object? Value)>? resolve = null)
     {
-        var globals = new Environment(null);
+        var globals = new Environment(null, resolve);
         foreach (var function in (functions ?? FunctionLibrary.Standard).All)
         {
             globals.Bind(function.Name, function);
