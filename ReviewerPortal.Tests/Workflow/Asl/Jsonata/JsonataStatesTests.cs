@@ -147,6 +147,7 @@ public sealed class JsonataStatesTests
     [InlineData("$random(7) = $random(7)", "true")]
     [InlineData("$contains($uuid(), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/)", "true")]
     [InlineData("$parse('{\"a\": [1, true]}')", "{\"a\":[1,true]}")]
+    [InlineData("$exists($eval)", "false")]
     public async Task The_functions_Step_Functions_adds_to_JSONata_work(string expression, string expected)
     {
         var definition = $$"""
@@ -164,6 +165,10 @@ public sealed class JsonataStatesTests
         "The field 'Output' is supported only when QueryLanguage is 'JSONata'")]
     [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "Output": "{% 1 + %}" } } }""",
         "The JSONata expression at /States/P/Output is not valid: S0207")]
+    [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "Output": "{% $.caseId %}" } } }""",
+        "reads '$', '$$' or a field name at its top level")]
+    [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "Output": { "id": "{% caseId %}" } } } }""",
+        "The JSONata expression 'caseId' in Output/id reads")]
     [InlineData("""{ "QueryLanguage": "XPath", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } }""",
         "The QueryLanguage 'XPath' is not supported")]
     public void A_definition_mixing_the_languages_fields_is_refused_with_a_clear_message(string definition, string message)

@@ -9,7 +9,8 @@ namespace ReviewerPortal.Workflow.Asl.Intrinsics;
 
 /// <summary>
 /// The functions Step Functions adds to JSONata (its replacements for the JSONPath intrinsics): <c>$partition</c>,
-/// <c>$range</c>, <c>$hash</c>, <c>$random</c> (with an optional seed), <c>$uuid</c> and <c>$parse</c>.
+/// <c>$range</c>, <c>$hash</c>, <c>$random</c> (with an optional seed), <c>$uuid</c> and <c>$parse</c>; and, as the service
+/// documents, no <c>$eval</c> (<c>$parse</c> replaces it), so calling it fails with T1006.
 /// </summary>
 internal static class AwsJsonataFunctions
 {
@@ -21,6 +22,7 @@ internal static class AwsJsonataFunctions
         library.Add("random", "<n?:n>", (_, a) => Random(a[0] as double?));
         library.Add("uuid", "<:s>", (_, _) => Guid.NewGuid().ToString());
         library.Add("parse", "<s:j>", (_, a) => Parse((string)a[0]!));
+        library.Remove("eval");
     });
 
     private static JList Partition(JList array, double size)

@@ -24,6 +24,20 @@ internal sealed class JsonataExpression
 
     public static JsonataExpression Parse(string source) => new(source, Parser.Parse(source));
 
+    /// <summary>
+    /// The expression starts from the context item: <c>$</c>, <c>$$</c> or a bare field name in its first step (Step
+    /// Functions refuses these: a state's data is reached through <c>$states</c>).
+    /// </summary>
+    public bool ReadsContextAtTopLevel
+    {
+        get
+        {
+            var first = root.Kind == NodeKind.Path ? root.Items[0] : root;
+            return first.Kind is NodeKind.Name or NodeKind.Wildcard or NodeKind.Descendant
+                || (first.Kind == NodeKind.Variable && (string)first.Value! is "" or "$");
+        }
+    }
+
     /// <param name="input">The context (<c>$</c> and <c>$$</c>).</param>
     /// <param name="bindings">Variables the expression can read, by name without '$'.</param>
     /// <param name="functions">The function library; the standard one when null.</param>

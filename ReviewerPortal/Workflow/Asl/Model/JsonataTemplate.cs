@@ -50,6 +50,15 @@ internal abstract record JsonataTemplate : PayloadTemplate
 
     public abstract JsonNode? Evaluate(JsonataScope scope);
 
+    /// <summary>Every <c>{% %}</c> expression in the template, for the checks made when the definition is parsed.</summary>
+    public IEnumerable<JsonataField> Expressions() => this switch
+    {
+        JsonataField field => [field],
+        JsonataObject obj => obj.Fields.SelectMany(f => f.Value.Expressions()),
+        JsonataArray array => array.Items.SelectMany(i => i.Expressions()),
+        _ => [],
+    };
+
     /// <summary>The text between <c>{%</c> and <c>%}</c> when the node is such a string.</summary>
     public static bool IsExpression(JsonNode? node, out string text)
     {

@@ -81,7 +81,13 @@ internal static partial class JsonataStateParser
     {
         try
         {
-            return JsonataTemplate.Compile(node, FieldName(location));
+            var template = JsonataTemplate.Compile(node, FieldName(location));
+            foreach (var field in template.Expressions().Where(f => f.Expression.ReadsContextAtTopLevel))
+            {
+                context.Fail(location, $"The JSONata expression '{field.Expression.Source}' in {field.Field} reads '$', '$$' or a field name at its top level; a state's data is $states.input (or $states.result, $states.errorOutput, $states.context).");
+            }
+
+            return template;
         }
         catch (JsonataException e)
         {

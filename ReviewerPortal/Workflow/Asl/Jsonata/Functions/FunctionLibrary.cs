@@ -15,6 +15,8 @@ internal sealed class FunctionLibrary
     public void Add(string name, string signature, Func<Evaluator, object?[], object?> body) =>
         functions[name] = new NativeFunction(name, signature, body);
 
+    public void Remove(string name) => functions.Remove(name);
+
     /// <summary>A copy of this library with more (or replaced) functions.</summary>
     public FunctionLibrary With(Action<FunctionLibrary> register)
     {
