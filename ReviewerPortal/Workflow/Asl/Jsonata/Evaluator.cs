@@ -10,7 +10,7 @@ namespace ReviewerPortal.Workflow.Asl.Jsonata;
 /// </summary>
 internal sealed partial class Evaluator(JsonataLimits limits, Environment globals, DateTimeOffset now)
 {
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly long started = Stopwatch.GetTimestamp();
     private int depth;
     private int steps;
 
@@ -27,7 +27,7 @@ internal sealed partial class Evaluator(JsonataLimits limits, Environment global
             throw new JsonataException("U1001", "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.", node.Position);
         }
 
-        if ((++steps & 0x3FF) == 0 && clock.Elapsed > limits.Timeout)
+        if ((++steps & 0x3FF) == 0 && Stopwatch.GetElapsedTime(started) > limits.Timeout)
         {
             throw new JsonataException("U1002", "Expression evaluation timeout: Check for infinite loop", node.Position);
         }

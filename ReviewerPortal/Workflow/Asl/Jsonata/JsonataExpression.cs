@@ -52,12 +52,7 @@ internal sealed class JsonataExpression
         DateTimeOffset? now = null,
         Func<string, (bool Found, object? Value)>? resolve = null)
     {
-        var globals = new Environment(null, resolve);
-        foreach (var function in (functions ?? FunctionLibrary.Standard).All)
-        {
-            globals.Bind(function.Name, function);
-        }
-
+        var globals = new Environment((functions ?? FunctionLibrary.Standard).Scope, resolve);
         foreach (var (name, value) in bindings ?? [])
         {
             globals.Bind(name, JsonConversion.FromNode(value));

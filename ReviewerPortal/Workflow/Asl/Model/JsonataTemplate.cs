@@ -13,30 +13,48 @@ namespace ReviewerPortal.Workflow.Asl.Model;
 /// </summary>
 internal sealed record JsonataScope(JsonNode? Input, ContextObject? Context, VariableScope? Variables, JsonNode? Result = null, JsonNode? ErrorOutput = null)
 {
-    public (bool Found, object? Value) Resolve(string name)
+    private JMap? states;
+    private JMap? statesWithContext;
+
+    /// <summary>
+    /// The value of a variable an expression reads. <c>$states</c> is converted once per scope (a state's fields share
+    /// it); its <c>context</c> only for expressions that mention it, since building the context object copies the
+    /// execution's input.
+    /// </summary>
+    public (bool Found, object? Value) Resolve(string name, bool needsContext)
     {
         if (name == "states")
         {
-            var states = new JMap { ["input"] = JsonConversion.FromNode(Input) };
-            if (Context is not null)
+            if (needsContext)
             {
-                states["context"] = JsonConversion.FromNode(Context.Node);
+                return (true, statesWithContext ??= States(withContext: true));
             }
 
-            if (Result is not null)
-            {
-                states["result"] = JsonConversion.FromNode(Result);
-            }
-
-            if (ErrorOutput is not null)
-            {
-                states["errorOutput"] = JsonConversion.FromNode(ErrorOutput);
-            }
-
-            return (true, states);
+            return (true, states ??= States(withContext: false));
         }
 
         return Variables is not null && Variables.TryGet(name, out var value) ? (true, JsonConversion.FromNode(value)) : (false, null);
+    }
+
+    private JMap States(bool withContext)
+    {
+        var states = new JMap { ["input"] = JsonConversion.FromNode(Input) };
+        if (withContext && Context is not null)
+        {
+            states["context"] = JsonConversion.FromNode(Context.Node);
+        }
+
+        if (Result is not null)
+        {
+            states["result"] = JsonConversion.FromNode(Result);
+        }
+
+        if (ErrorOutput is not null)
+        {
+            states["errorOutput"] = JsonConversion.FromNode(ErrorOutput);
+        }
+
+        return states;
     }
 }
 
@@ -115,12 +133,14 @@ internal sealed record JsonataArray(IReadOnlyList<JsonataTemplate> Items) : Json
 /// <summary>One <c>{% … %}</c> expression.</summary>
 internal sealed record JsonataField(string Field, JsonataExpression Expression) : JsonataTemplate
 {
+    private readonly bool mentionsContext = Expression.Source.Contains("context", StringComparison.Ordinal);
+
     public override JsonNode? Evaluate(JsonataScope scope)
     {
         JsonataResult result;
         try
         {
-            result = Expression.Evaluate(null, functions: AwsJsonataFunctions.Library, resolve: scope.Resolve);
+            result = Expression.Evaluate(null, functions: AwsJsonataFunctions.Library, resolve: name => scope.Resolve(name, mentionsContext));
         }
         catch (JsonataException e)
         {

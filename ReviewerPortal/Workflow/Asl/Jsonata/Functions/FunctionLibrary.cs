@@ -7,10 +7,28 @@ namespace ReviewerPortal.Workflow.Asl.Jsonata.Functions;
 internal sealed class FunctionLibrary
 {
     private readonly Dictionary<string, NativeFunction> functions = new(StringComparer.Ordinal);
+    private Environment? scope;
 
     public static FunctionLibrary Standard { get; } = CreateStandard();
 
     public IEnumerable<NativeFunction> All => functions.Values;
+
+    /// <summary>
+    /// A scope binding every function, built once and shared by all evaluations (they never write to it: bindings go to
+    /// each evaluation's own scope below it).
+    /// </summary>
+    public Environment Scope => scope ??= CreateScope();
+
+    private Environment CreateScope()
+    {
+        var environment = new Environment(null);
+        foreach (var (name, function) in functions)
+        {
+            environment.Bind(name, function);
+        }
+
+        return environment;
+    }
 
     public void Add(string name, string signature, Func<Evaluator, object?[], object?> body) =>
         functions[name] = new NativeFunction(name, signature, body);
