@@ -9,7 +9,7 @@ internal sealed partial class Parser
         switch (token.Text)
         {
             case ".":
-                return PathStep(left, Expression(bp), token);
+                return PathStep(left, Expression(bp));
             case "[":
                 return Predicate(left, token);
             case "{":
@@ -59,7 +59,7 @@ internal sealed partial class Parser
         }
     }
 
-    private static Node PathStep(Node left, Node right, Token token)
+    private static Node PathStep(Node left, Node right)
     {
         var path = left.Kind == NodeKind.Path ? left : AsPath(left);
         if (right.Kind == NodeKind.Path && right.Group is null)
@@ -97,7 +97,6 @@ internal sealed partial class Parser
             path.Items[^1].ConsArray = true;
         }
 
-        _ = token;
         return path;
     }
 
@@ -140,18 +139,7 @@ internal sealed partial class Parser
     private Node Call(Node procedure, Token token)
     {
         var call = new Node(NodeKind.Call, token.Position) { Lhs = procedure };
-        while (!IsOperator(")"))
-        {
-            call.Items.Add(Expression(0));
-            if (!IsOperator(","))
-            {
-                break;
-            }
-
-            Advance(",");
-        }
-
-        Advance(")");
+        Delimited(",", ")", () => call.Items.Add(Expression(0)));
         return call;
     }
 

@@ -41,7 +41,7 @@ internal sealed partial class Parser
     private static int LeftBindingPower(Token token) =>
         token.Kind == TokenKind.Operator && BindingPowers.TryGetValue(token.Text, out var bp) ? bp : 0;
 
-    private void Advance(string? expected = null, bool infix = false)
+    private void Advance(string? expected = null)
     {
         if (expected is not null && !IsOperator(expected))
         {
@@ -55,7 +55,6 @@ internal sealed partial class Parser
         var regexAllowed = !(previous.Kind is TokenKind.Name or TokenKind.Variable or TokenKind.String
             or TokenKind.Number or TokenKind.Value or TokenKind.Regex
             || previous.Kind == TokenKind.Operator && previous.Text is ")" or "]" or "}");
-        _ = infix;
         current = tokenizer.Next(regexAllowed);
     }
 
@@ -129,25 +128,14 @@ internal sealed partial class Parser
     private Node Block(Token token)
     {
         var block = new Node(NodeKind.Block, token.Position);
-        while (!IsOperator(")"))
-        {
-            block.Items.Add(Expression(0));
-            if (!IsOperator(";"))
-            {
-                break;
-            }
-
-            Advance(";");
-        }
-
-        Advance(")");
+        Delimited(";", ")", () => block.Items.Add(Expression(0)));
         return block;
     }
 
     private Node ArrayConstructor(Token token)
     {
         var array = new Node(NodeKind.Array, token.Position);
-        while (!IsOperator("]"))
+        Delimited(",", "]", () =>
         {
             var item = Expression(0);
             if (IsOperator(".."))
@@ -158,35 +146,19 @@ internal sealed partial class Parser
             }
 
             array.Items.Add(item);
-            if (!IsOperator(","))
-            {
-                break;
-            }
-
-            Advance(",");
-        }
-
-        Advance("]");
+        });
         return array;
     }
 
     private Node ObjectConstructor(Token token, Node target)
     {
         var pairs = new List<(Node, Node)>();
-        while (!IsOperator("}"))
+        Delimited(",", "}", () =>
         {
             var key = Expression(0);
             Advance(":");
             pairs.Add((key, Expression(0)));
-            if (!IsOperator(","))
-            {
-                break;
-            }
-
-            Advance(",");
-        }
-
-        Advance("}");
+        });
         if (target.Kind == NodeKind.Object)
         {
             target.Pairs.AddRange(pairs);
@@ -207,7 +179,7 @@ internal sealed partial class Parser
         var start = token.Position;
         Advance("(");
         var lambda = new Node(NodeKind.Lambda, token.Position);
-        while (!IsOperator(")"))
+        Delimited(",", ")", () =>
         {
             if (current.Kind != TokenKind.Variable)
             {
@@ -216,15 +188,7 @@ internal sealed partial class Parser
 
             lambda.Parameters.Add(current.Text);
             Advance();
-            if (!IsOperator(","))
-            {
-                break;
-            }
-
-            Advance(",");
-        }
-
-        Advance(")");
+        });
         if (IsOperator("<"))
         {
             lambda.Signature = Signature.Parse(ReadSignatureText());
@@ -236,6 +200,23 @@ internal sealed partial class Parser
         Advance("}");
         lambda.Source = source[start..Math.Min(source.Length, end + 1)];
         return lambda;
+    }
+
+    /// <summary>Reads items separated by <paramref name="separator"/> up to <paramref name="close"/>, which it consumes.</summary>
+    private void Delimited(string separator, string close, Action readItem)
+    {
+        while (!IsOperator(close))
+        {
+            readItem();
+            if (!IsOperator(separator))
+            {
+                break;
+            }
+
+            Advance(separator);
+        }
+
+        Advance(close);
     }
 
     /// <summary>A signature like <c>&lt;n-n:n&gt;</c> is read as raw text: its symbols are not expression tokens.</summary>

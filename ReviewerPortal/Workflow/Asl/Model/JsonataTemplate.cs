@@ -113,16 +113,7 @@ internal sealed record JsonataStatic(JsonNode? Value) : JsonataTemplate
 
 internal sealed record JsonataObject(IReadOnlyList<KeyValuePair<string, JsonataTemplate>> Fields) : JsonataTemplate
 {
-    public override JsonNode? Evaluate(JsonataScope scope)
-    {
-        var result = new JsonObject();
-        foreach (var (name, template) in Fields)
-        {
-            result[name] = template.Evaluate(scope);
-        }
-
-        return result;
-    }
+    public override JsonNode? Evaluate(JsonataScope scope) => ObjectOf(Fields, template => template.Evaluate(scope));
 }
 
 internal sealed record JsonataArray(IReadOnlyList<JsonataTemplate> Items) : JsonataTemplate
