@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Workflow.Asl;
@@ -35,6 +36,8 @@ internal static class EngineBenchmark
 
     private const int TransitionsPerExecution = 10;
 
+    private const string RoleArn = "arn:aws:iam::123456789012:role/bench";
+
     private const string Gate = """
         {"StartAt":"Review","States":{"Review":{"Type":"Task","Resource":"arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken",
           "Parameters":{"TableName":"review-tasks","Item":{"token":{"S.$":"$$.Task.Token"},"caseId":{"S.$":"$.caseId"}}},
@@ -58,12 +61,15 @@ internal static class EngineBenchmark
             await WarmUpAsync(folder);
             var memory = await MeasureAsync(new InMemoryEngineStore(), executions);
             var durable = await MeasureAsync(new SqliteEngineStore(Path.Combine(folder.FullName, "throughput.db")), executions);
-            var moto = await MotoThroughput.MeasureAsync(Chain, executions: 60);
+            var (moto, motoBoto3) = await MotoThroughput.MeasureAsync(Chain, executions: 60);
+            var localBoto3 = await ThroughApiAsync(Math.Min(executions, 1000));
             Console.WriteLine();
             Console.WriteLine($"{"",-22}{"executions/s",14}{"transitions/s",16}");
             Print("local, in memory", memory);
             Print("local, durable", durable);
             Print("moto", moto);
+            Print("local API, boto3", localBoto3);
+            Print("moto, boto3", motoBoto3);
             Console.WriteLine();
             Console.WriteLine($"in memory: {memory.ExecutionsPerSecond / moto.ExecutionsPerSecond:F0}x moto's executions/s; durable: {durable.ExecutionsPerSecond / moto.ExecutionsPerSecond:F0}x");
             Console.WriteLine($"targets: >= 20,000 transitions/s in memory ({Verdict(memory.TransitionsPerSecond >= 20_000)}), >= 2,000 durable ({Verdict(durable.TransitionsPerSecond >= 2_000)}), >= 10x moto ({Verdict(memory.ExecutionsPerSecond >= 10 * moto.ExecutionsPerSecond)})");
@@ -76,6 +82,27 @@ internal static class EngineBenchmark
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The in-memory engine behind its HTTP API (as Local mode serves it), driven by a boto3 script.</summary>
+    private static async Task<Throughput> ThroughApiAsync(int executions)
+    {
+        await using var engine = NewEngine(new InMemoryEngineStore(), []);
+        await using var services = new ServiceCollection()
+            .AddSingleton<ReviewerPortal.Workflow.StepFunctions.IAmazonStepFunctions>(new LocalStepFunctions(engine))
+            .BuildServiceProvider();
+        var host = new ReviewerPortal.Workflow.StepFunctionsApi.StepFunctionsApiHost(
+            services, Options.Create(new ReviewerPortal.Workflow.StepFunctionsApi.StepFunctionsApiOptions { ApiUrl = "http://127.0.0.1:0" }), NullLoggerFactory.Instance);
+        await host.StartAsync(CancellationToken.None);
+        try
+        {
+            return await Boto3Throughput.MeasureAsync(host.Address!, Chain, executions, TransitionsPerExecution);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            await host.DisposeAsync();
         }
     }
 
@@ -95,7 +122,7 @@ internal static class EngineBenchmark
         await using var engine = NewEngine(store, []);
         await using var disposeStore = store;
         var api = new LocalStepFunctions(engine);
-        var machine = (await api.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "chain", Definition = definition })).StateMachineArn;
+        var machine = (await api.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "chain", Definition = definition, RoleArn = RoleArn })).StateMachineArn;
         var clock = Stopwatch.StartNew();
         var ends = new List<Task<ExecutionRecord?>>(executions);
         for (var i = 0; i < executions; i++)
@@ -125,7 +152,7 @@ internal static class EngineBenchmark
         await using var engine = NewEngine(store, [gate]);
         await using var disposeStore = store;
         var api = new LocalStepFunctions(engine);
-        var machine = (await api.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "gate", Definition = Gate })).StateMachineArn;
+        var machine = (await api.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "gate", Definition = Gate, RoleArn = RoleArn })).StateMachineArn;
         var before = GC.GetTotalMemory(forceFullCollection: true);
         for (var i = 0; i < count; i++)
         {

@@ -11,7 +11,8 @@ namespace ReviewerPortal.Benchmarks;
 /// <summary>Runs a definition on moto's executing Step Functions server (tools/moto/run_moto.py) and times it.</summary>
 internal static class MotoThroughput
 {
-    public static async Task<Throughput> MeasureAsync(string definition, int executions)
+    /// <summary>moto measured with raw JSON 1.0 calls and, in the same moto process, through boto3.</summary>
+    public static async Task<(Throughput Raw, Throughput Boto3)> MeasureAsync(string definition, int executions)
     {
         var port = FreePort();
         using var moto = Process.Start(new ProcessStartInfo("python3", [Path.Combine(RepoRoot(), "tools", "moto", "run_moto.py"), port.ToString(CultureInfo.InvariantCulture)])
@@ -52,7 +53,8 @@ internal static class MotoThroughput
 
             clock.Stop();
             var seconds = clock.Elapsed.TotalSeconds;
-            return new Throughput(executions / seconds, executions * 10 / seconds);
+            var boto3 = await Boto3Throughput.MeasureAsync(http.BaseAddress!, definition, executions, 10);
+            return (new Throughput(executions / seconds, executions * 10 / seconds), boto3);
         }
         finally
         {
@@ -97,7 +99,7 @@ internal static class MotoThroughput
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

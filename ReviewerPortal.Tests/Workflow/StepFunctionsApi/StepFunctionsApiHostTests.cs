@@ -38,18 +38,27 @@ public class StepFunctionsApiHostTests
         var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
         await using var engine = EngineHarness.InMemory();
         var logs = new CapturedLogs();
-        await using var services = new ServiceCollection()
-            .AddLogging(l => l.AddProvider(logs))
-            .AddSingleton<IAmazonStepFunctions>(engine.Api)
-            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new StepFunctionsApiOptions { ApiUrl = url }))
-            .AddSingleton<StepFunctionsApiHost>()
-            .BuildServiceProvider();
-        var host = services.GetRequiredService<StepFunctionsApiHost>();
 
-        await host.StartAsync(CancellationToken.None);
+        var (services, host) = await StartHostAsync(engine.Api, url, logs);
+        await using var disposeServices = services;
 
         host.Address.Should().BeNull();
         logs.Messages.Should().Contain(m => m.Contains("not served", StringComparison.Ordinal) && m.Contains(url, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:0")]
+    [InlineData("http://*:0")]
+    public async Task Without_credentials_the_API_refuses_to_listen_beyond_loopback(string url)
+    {
+        await using var engine = EngineHarness.InMemory();
+        var logs = new CapturedLogs();
+
+        var (services, host) = await StartHostAsync(engine.Api, url, logs);
+        await using var disposeServices = services;
+
+        host.Address.Should().BeNull();
+        logs.Messages.Should().Contain(m => m.Contains("beyond loopback", StringComparison.Ordinal) && m.Contains("LocalEngine:ApiAccessKeyId", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -58,6 +67,20 @@ public class StepFunctionsApiHostTests
         await using var portal = new PortalApp(new Dictionary<string, string?> { ["LocalEngine:ApiUrl"] = "" });
 
         portal.GetRequiredService<StepFunctionsApiHost>().Address.Should().BeNull();
+    }
+
+    /// <summary>The API host alone on <paramref name="url"/>, started, its logs captured; the caller disposes the provider.</summary>
+    private static async Task<(ServiceProvider Services, StepFunctionsApiHost Host)> StartHostAsync(IAmazonStepFunctions api, string url, CapturedLogs logs)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(l => l.AddProvider(logs))
+            .AddSingleton(api)
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new StepFunctionsApiOptions { ApiUrl = url }))
+            .AddSingleton<StepFunctionsApiHost>()
+            .BuildServiceProvider();
+        var host = services.GetRequiredService<StepFunctionsApiHost>();
+        await host.StartAsync(CancellationToken.None);
+        return (services, host);
     }
 
     private sealed class CapturedLogs : ILoggerProvider

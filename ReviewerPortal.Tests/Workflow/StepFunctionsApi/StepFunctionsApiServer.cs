@@ -19,12 +19,13 @@ public sealed class StepFunctionsApiServer : IAsyncDisposable
 
     public Uri Address => _host.Address!;
 
-    public static async Task<StepFunctionsApiServer> StartAsync(IAmazonStepFunctions api)
+    /// <param name="options">The API's options (credentials, address); a free loopback port without credentials by default.</param>
+    public static async Task<StepFunctionsApiServer> StartAsync(IAmazonStepFunctions api, StepFunctionsApiOptions? options = null)
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(api)
-            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new StepFunctionsApiOptions { ApiUrl = "http://127.0.0.1:0" }))
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? new StepFunctionsApiOptions { ApiUrl = "http://127.0.0.1:0" }))
             .AddSingleton<StepFunctionsApiHost>()
             .BuildServiceProvider();
         var host = services.GetRequiredService<StepFunctionsApiHost>();

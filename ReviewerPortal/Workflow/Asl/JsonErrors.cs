@@ -12,7 +12,7 @@ internal static class JsonErrors
     {
         var where = e.LineNumber is { } line ? $" at line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1}" : string.Empty;
         var what = e.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? "a duplicate key"
-            : e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "nesting deeper than 512 levels"
+            : e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "nesting deeper than 64 levels"
             : "invalid JSON";
         return what + where;
     }

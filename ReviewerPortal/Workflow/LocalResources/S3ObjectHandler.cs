@@ -81,7 +81,17 @@ public sealed class S3ObjectHandler(IDraftStore drafts, TimeProvider clock) : IL
             null => string.Empty,
         };
         var contentType = invocation.OptionalString("ContentType") ?? "text/plain; charset=utf-8";
-        var stored = await drafts.WriteTextAsync(location, body, contentType, cancellationToken).ConfigureAwait(false);
+        StoredObject stored;
+        try
+        {
+            stored = await drafts.WriteTextAsync(location, body, contentType, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException)
+        {
+            // The draft store refuses bucket or key names it cannot hold; S3 answers such a name with this error.
+            throw new ResourceFailedException($"{Service}.InvalidBucketNameException", "The bucket or key is not valid.");
+        }
+
         var result = new JsonObject { ["ETag"] = ETagOf(stored.Sha256) };
         if (stored.VersionId is { } version)
         {

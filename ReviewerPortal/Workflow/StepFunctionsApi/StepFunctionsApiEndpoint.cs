@@ -7,10 +7,14 @@ namespace ReviewerPortal.Workflow.StepFunctionsApi;
 /// <summary>
 /// Serves the AWS JSON 1.0 protocol of Step Functions (<c>POST /</c>, <c>X-Amz-Target: AWSStepFunctions.&lt;Op&gt;</c>) on
 /// any <see cref="IAmazonStepFunctions"/>; errors are answered as AWS does, <c>{"__type","message"}</c> with status 400.
-/// SigV4 headers are accepted without checking signatures: this API is for loopback use only.
+/// Requests over the service's 1 MB request quota are answered 413.
 /// </summary>
-public sealed partial class StepFunctionsApiEndpoint(IAmazonStepFunctions api, ILogger<StepFunctionsApiEndpoint> logger)
+/// <param name="signatures">Checks each request's SigV4 signature when the API has credentials; null accepts any caller (loopback only).</param>
+public sealed partial class StepFunctionsApiEndpoint(IAmazonStepFunctions api, ILogger<StepFunctionsApiEndpoint> logger, SignatureVerifier? signatures = null)
 {
+    /// <summary>"Maximum request size: 1 MB per request" (a hard Step Functions quota), headers aside.</summary>
+    public const int MaxRequestBytes = 1024 * 1024;
+
     public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -30,9 +34,27 @@ public sealed partial class StepFunctionsApiEndpoint(IAmazonStepFunctions api, I
             return;
         }
 
+        if (context.Request.ContentLength > MaxRequestBytes)
+        {
+            await WriteTooLargeAsync(context);
+            return;
+        }
+
         try
         {
-            var body = await ReadBodyAsync(context);
+            if (await ReadBodyAsync(context) is not { } body)
+            {
+                await WriteTooLargeAsync(context);
+                return;
+            }
+
+            if (signatures?.Verify(context.Request, body) is { } refused)
+            {
+                var status = refused.Code == "MissingAuthenticationTokenException" ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+                await WriteErrorAsync(context, status, refused.Code, refused.Message);
+                return;
+            }
+
             var answer = await operation(api, body, context.RequestAborted);
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = StepFunctionsJson.ContentType;
@@ -45,7 +67,9 @@ public sealed partial class StepFunctionsApiEndpoint(IAmazonStepFunctions api, I
         }
         catch (JsonException e)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "SerializationException", "The request body is not valid JSON of the operation's shape: " + e.Message);
+            // The serializer's own message names .NET types; the JSON path of the offending value says enough.
+            var where = string.IsNullOrEmpty(e.Path) ? string.Empty : $" (at {e.Path})";
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "SerializationException", $"The request body is not valid JSON of the operation's shape{where}.");
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -60,11 +84,47 @@ public sealed partial class StepFunctionsApiEndpoint(IAmazonStepFunctions api, I
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    /// <summary>The request body, or null when it is larger than the request quota (read no further than that).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context)
     {
         using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxRequestBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Answers 413. The rest of the body is read and dropped first (up to 64 MiB), so that a client still sending it
+    /// gets the answer instead of a broken connection; past that the connection is closed.
+    /// </summary>
+    private static async Task WriteTooLargeAsync(HttpContext context)
+    {
+        var chunk = new byte[81920];
+        long drained = 0;
+        int read;
+        try
+        {
+            while (drained < 64L * 1024 * 1024 && (read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                drained += read;
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // Kestrel's own body limit (about 30 MB) ended the read; the answer below is still the right one.
+        }
+
+        await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, "RequestEntityTooLargeException", $"The request is larger than the {MaxRequestBytes}-byte request quota.");
     }
 
     /// <summary>
@@ -76,7 +136,8 @@ public sealed partial class StepFunctionsApiEndpoint(IAmazonStepFunctions api, I
         var type = code switch
         {
             "ValidationException" => "com.amazon.coral.validate#" + code,
-            "UnknownOperationException" or "SerializationException" or "InternalFailure" => "com.amazon.coral.service#" + code,
+            "UnknownOperationException" or "SerializationException" or "InternalFailure" or "MissingAuthenticationTokenException"
+                or "IncompleteSignatureException" or "InvalidSignatureException" or "UnrecognizedClientException" => "com.amazon.coral.service#" + code,
             _ => "com.amazonaws.swf.service.v2.model#" + code,
         };
         context.Response.StatusCode = status;

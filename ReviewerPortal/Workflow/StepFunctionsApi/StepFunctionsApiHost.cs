@@ -23,6 +23,11 @@ public sealed partial class StepFunctionsApiHost(
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddSingleton(api);
+        if (options.Value.HasCredentials)
+        {
+            builder.Services.AddSingleton(new SignatureVerifier(options.Value.ApiAccessKeyId!, options.Value.ApiSecretAccessKey!, TimeProvider.System));
+        }
+
         builder.Services.AddSingleton<StepFunctionsApiEndpoint>();
         return builder.Build();
     }
@@ -41,6 +46,14 @@ public sealed partial class StepFunctionsApiHost(
         if (services.GetService<IAmazonStepFunctions>() is not { } api)
         {
             LogNoEngine(_logger);
+            return;
+        }
+
+        // Anyone who can reach the API can start and stop executions and complete review gates: beyond loopback it
+        // serves only callers that sign with the configured key.
+        if (!IsLoopback(url) && !options.Value.HasCredentials)
+        {
+            LogRefusedNotLoopback(_logger, url);
             return;
         }
 
@@ -71,12 +84,7 @@ public sealed partial class StepFunctionsApiHost(
         _app = app;
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? url;
         Address = new Uri(bound);
-        if (!IPAddress.TryParse(Address.Host, out var ip) || !IPAddress.IsLoopback(ip))
-        {
-            LogNotLoopback(_logger, Address);
-        }
-
-        LogListening(_logger, Address);
+        LogListening(_logger, Address, options.Value.HasCredentials ? "checked against LocalEngine:ApiAccessKeyId" : "not checked (loopback only)");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -96,14 +104,22 @@ public sealed partial class StepFunctionsApiHost(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Step Functions API (JSON 1.0) listening on {Address}")]
-    private static partial void LogListening(ILogger logger, Uri address);
+    /// <summary>Loopback addresses and <c>localhost</c>; wildcards (<c>0.0.0.0</c>, <c>*</c>, <c>+</c>) and names are not.</summary>
+    internal static bool IsLoopback(string url)
+    {
+        var host = url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal);
+        return Uri.TryCreate(host, UriKind.Absolute, out var uri)
+            && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Step Functions API (JSON 1.0) listening on {Address}; signatures {Signatures}")]
+    private static partial void LogListening(ILogger logger, Uri address, string signatures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Step Functions API not served: {Url} is beyond loopback and LocalEngine:ApiAccessKeyId / LocalEngine:ApiSecretAccessKey are not set")]
+    private static partial void LogRefusedNotLoopback(ILogger logger, string url);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Step Functions API not served: cannot listen on {Url} (is the port taken? set LocalEngine:ApiUrl)")]
     private static partial void LogCannotListen(ILogger logger, Exception exception, string url);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Step Functions API listens on {Address}, beyond loopback; it does not check signatures")]
-    private static partial void LogNotLoopback(ILogger logger, Uri address);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Step Functions API not served: no Step Functions engine is registered")]
     private static partial void LogNoEngine(ILogger logger);

@@ -10,6 +10,7 @@ internal sealed partial class LocalStepFunctions
     public async Task<StartExecutionResponse> StartExecutionAsync(StartExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("stateMachineArn", request.StateMachineArn).ThrowIfAny();
         var machine = await FindStateMachineAsync(request.StateMachineArn);
         var record = await engine.StartAsync(machine, request.Name, request.Input);
         return new StartExecutionResponse { ExecutionArn = record.Arn, StartDate = record.StartDate };
@@ -18,6 +19,7 @@ internal sealed partial class LocalStepFunctions
     public async Task<DescribeExecutionResponse> DescribeExecutionAsync(DescribeExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("executionArn", request.ExecutionArn).ThrowIfAny();
         var e = await FindExecutionAsync(request.ExecutionArn);
         return new DescribeExecutionResponse
         {
@@ -39,6 +41,7 @@ internal sealed partial class LocalStepFunctions
     public async Task<ListExecutionsResponse> ListExecutionsAsync(ListExecutionsRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().StatusFilter(request.StatusFilter?.Value).MaxResults(request.MaxResults).ThrowIfAny();
         var machine = await FindStateMachineAsync(request.StateMachineArn);
         var all = await Store.ListExecutionsAsync(machine.Arn, request.StatusFilter?.Value);
         var (page, next) = Paging.Page(all, request.MaxResults, request.NextToken);
@@ -56,6 +59,7 @@ internal sealed partial class LocalStepFunctions
     public async Task<GetExecutionHistoryResponse> GetExecutionHistoryAsync(GetExecutionHistoryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("executionArn", request.ExecutionArn).MaxResults(request.MaxResults).ThrowIfAny();
         var execution = await FindExecutionAsync(request.ExecutionArn);
         IEnumerable<HistoryEvent> events = (await Store.ReadHistoryAsync(execution.Arn)).Select(r => r.Event);
         if (request.ReverseOrder == true)
@@ -74,6 +78,7 @@ internal sealed partial class LocalStepFunctions
     public async Task<StopExecutionResponse> StopExecutionAsync(StopExecutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("executionArn", request.ExecutionArn).ThrowIfAny();
         var execution = await FindExecutionAsync(request.ExecutionArn);
         var stopped = await engine.StopAsync(execution, request.Error, request.Cause);
         return new StopExecutionResponse { StopDate = stopped.StopDate ?? engine.Time.GetUtcNow().UtcDateTime };
@@ -85,6 +90,7 @@ internal sealed partial class LocalStepFunctions
     public async Task<SendTaskSuccessResponse> SendTaskSuccessAsync(SendTaskSuccessRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("taskToken", request.TaskToken).Required("output", request.Output).ThrowIfAny();
         // The service checks the field's length constraint before it reads the JSON, and answers a ValidationException
         // for it, as our client's own check before sending does.
         if (request.Output is not null && System.Text.Encoding.UTF8.GetByteCount(request.Output) > Payloads.MaxBytes)
@@ -93,7 +99,7 @@ internal sealed partial class LocalStepFunctions
                 $"1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to {Payloads.MaxBytes}");
         }
 
-        if (!Payloads.TryParse(request.Output, out _) || request.Output is null)
+        if (!Payloads.TryParse(request.Output, out _))
         {
             throw new InvalidOutputException("Invalid Output: the output is not valid JSON.");
         }
@@ -105,6 +111,7 @@ internal sealed partial class LocalStepFunctions
     public async Task<SendTaskFailureResponse> SendTaskFailureAsync(SendTaskFailureRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("taskToken", request.TaskToken).ThrowIfAny();
         if (request.Error is { Length: > 256 } || request.Cause is { Length: > 32768 })
         {
             throw new ValidationException("The error may have at most 256 characters and the cause at most 32,768.");
@@ -117,6 +124,7 @@ internal sealed partial class LocalStepFunctions
     public async Task<SendTaskHeartbeatResponse> SendTaskHeartbeatAsync(SendTaskHeartbeatRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("taskToken", request.TaskToken).ThrowIfAny();
         await engine.Tokens.HeartbeatAsync(request.TaskToken);
         return new SendTaskHeartbeatResponse();
     }

@@ -17,6 +17,8 @@ internal sealed partial class LocalStepFunctions(ExecutionEngine engine) : IAmaz
     public async Task<CreateStateMachineResponse> CreateStateMachineAsync(CreateStateMachineRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("name", request.Name).Required("definition", request.Definition).Required("roleArn", request.RoleArn)
+            .Definition(request.Definition).MachineType(request.Type?.Value).ThrowIfAny();
         if (!ArnFormat.IsValidName(request.Name))
         {
             throw new InvalidNameException($"Invalid Name: '{request.Name}'");
@@ -57,6 +59,7 @@ internal sealed partial class LocalStepFunctions(ExecutionEngine engine) : IAmaz
     public async Task<ListStateMachinesResponse> ListStateMachinesAsync(ListStateMachinesRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().MaxResults(request.MaxResults).ThrowIfAny();
         var (page, next) = Paging.Page(await Store.ListStateMachinesAsync(), request.MaxResults, request.NextToken);
         return new ListStateMachinesResponse
         {
@@ -68,6 +71,7 @@ internal sealed partial class LocalStepFunctions(ExecutionEngine engine) : IAmaz
     public async Task<UpdateStateMachineResponse> UpdateStateMachineAsync(UpdateStateMachineRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("stateMachineArn", request.StateMachineArn).Definition(request.Definition).ThrowIfAny();
         var machine = await FindStateMachineAsync(request.StateMachineArn);
         if (request.Definition is null && request.RoleArn is null)
         {
@@ -102,6 +106,7 @@ internal sealed partial class LocalStepFunctions(ExecutionEngine engine) : IAmaz
     public Task<ValidateStateMachineDefinitionResponse> ValidateStateMachineDefinitionAsync(ValidateStateMachineDefinitionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        new RequestChecks().Required("definition", request.Definition).Definition(request.Definition).MaxResults(request.MaxResults).ThrowIfAny();
         var result = DefinitionParser.Parse(request.Definition);
         var wanted = result.Diagnostics
             .Where(d => request.Severity != AslDiagnostic.Error || d.Severity == AslDiagnostic.Error)

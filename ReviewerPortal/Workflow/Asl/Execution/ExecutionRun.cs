@@ -55,6 +55,12 @@ internal sealed class ExecutionRun
             return recorded;
         }
 
+        // The last id is kept for the event that ends the execution.
+        if (Interlocked.Read(ref lastEventId) >= HistoryLimitReachedException.MaxEvents - 1 && !EndsExecution(historyEvent.Type))
+        {
+            throw new HistoryLimitReachedException();
+        }
+
         historyEvent.Id = Interlocked.Increment(ref lastEventId);
         historyEvent.PreviousEventId = frame.LastEventId;
         historyEvent.Timestamp = Now.UtcDateTime;
@@ -62,6 +68,9 @@ internal sealed class ExecutionRun
         frame.LastEventId = historyEvent.Id;
         return historyEvent;
     }
+
+    private static bool EndsExecution(string? type) =>
+        type is HistoryEventType.ExecutionSucceeded or HistoryEventType.ExecutionFailed or HistoryEventType.ExecutionAborted or HistoryEventType.ExecutionTimedOut;
 
     /// <summary>The event recorded before a restart at this frame's next position, if any (nothing is consumed).</summary>
     public HistoryEvent? Recorded(Frame frame) =>

@@ -24,7 +24,7 @@ internal static class Payloads
     /// How every JSON text the engine receives is read: a duplicate key is an error (AWS answers InvalidDefinition or
     /// InvalidExecutionInput), not a value that breaks a path later.
     /// </summary>
-    public static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false, MaxDepth = 512 };
+    public static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     public static JsonNode? Parse(string? text) => string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text, documentOptions: Strict);
 

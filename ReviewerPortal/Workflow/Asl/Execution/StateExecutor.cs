@@ -10,13 +10,23 @@ namespace ReviewerPortal.Workflow.Asl.Execution;
 /// </summary>
 internal static class StateExecutor
 {
+    private const int YieldEvery = 32;
+
     public static async Task<JsonNode?> RunGraphAsync(ExecutionRun run, Frame frame, StateGraph graph, JsonNode? input, CancellationToken cancellation)
     {
         var state = graph.States[graph.StartAt];
         string? inputText = null;
-        while (true)
+        for (var transitions = 1; ; transitions++)
         {
             cancellation.ThrowIfCancellationRequested();
+            if (transitions % YieldEvery == 0)
+            {
+                // States that finish at once (Pass, Choice) never give the thread back; a loop of them would hold a
+                // slot of the engine's scheduler forever. Queueing behind the others keeps one runaway execution
+                // from starving the rest.
+                await Task.Yield();
+            }
+
             var (output, next, outputText) = await ExecuteAsync(run, frame, state, input, inputText, cancellation);
             if (next is null)
             {
@@ -96,10 +106,11 @@ internal static class StateExecutor
         {
             throw new StateFailure(failure.Error, $"An error occurred while executing the state '{state.Name}' (entered at the event id #{enteredEventId}). {failure.Cause}");
         }
-        catch (Exception e) when (e is not StateFailure and not OperationCanceledException and not ExecutionSuspendedException)
+        catch (Exception e) when (e is not StateFailure and not OperationCanceledException and not ExecutionSuspendedException and not HistoryLimitReachedException)
         {
-            // A defect or an unexpected value must fail the execution with a name, not crash the engine.
-            throw new StateFailure(StatesErrors.Runtime, $"{e.GetType().Name} in the state '{state.Name}': {e.Message}");
+            // A defect or an unexpected value must fail the execution with a name, not crash the engine; the .NET text
+            // stays in the portal's log (the engine logs the inner exception), never in the history or the API.
+            throw new StateFailure($"An internal error occurred while executing the state '{state.Name}'; the portal's log has the details.", e);
         }
     }
 

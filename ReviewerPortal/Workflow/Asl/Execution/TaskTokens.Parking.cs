@@ -35,7 +35,11 @@ internal sealed partial class TaskTokens
         entry.DeadlineTimer = null;
         if (entry.Deadlines.Next(entry.LastHeartbeat) is { } deadline)
         {
-            entry.DeadlineTimer = Runtime.LongTimer.Start(time, deadline, () => OnDeadline(entry));
+            // Most deadlines fit one .NET timer (and cost less memory per paused execution); longer ones step.
+            var due = deadline - time.GetUtcNow();
+            entry.DeadlineTimer = due < Runtime.LongTimer.MaxStep
+                ? time.CreateTimer(OnDeadline, entry, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan)
+                : Runtime.LongTimer.Start(time, deadline, () => OnDeadline(entry));
         }
     }
 

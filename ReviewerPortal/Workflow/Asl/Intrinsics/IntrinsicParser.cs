@@ -12,8 +12,15 @@ namespace ReviewerPortal.Workflow.Asl.Intrinsics;
 /// </summary>
 internal sealed class IntrinsicParser
 {
+    /// <summary>
+    /// How deeply calls may nest. Each level copies its arguments, so thousands of nested States.Array calls took
+    /// half a minute and gigabytes before; no real definition comes near this.
+    /// </summary>
+    public const int MaxNesting = 16;
+
     private readonly string text;
     private int position;
+    private int nesting;
 
     private IntrinsicParser(string text) => this.text = text;
 
@@ -29,6 +36,11 @@ internal sealed class IntrinsicParser
 
     private IntrinsicCall ParseCall()
     {
+        if (++nesting > MaxNesting)
+        {
+            throw Error($"intrinsic functions are nested more than {MaxNesting} deep");
+        }
+
         var start = position;
         while (position < text.Length && (char.IsLetterOrDigit(text[position]) || text[position] == '.'))
         {
@@ -60,6 +72,7 @@ internal sealed class IntrinsicParser
             throw Error($"{name} takes {expected} argument(s), not {arguments.Count}");
         }
 
+        nesting--;
         return new IntrinsicCall(function, arguments, text[start..position]);
     }
 

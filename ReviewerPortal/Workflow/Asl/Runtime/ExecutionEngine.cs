@@ -153,10 +153,23 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         }
         catch (StateFailure failure)
         {
+            if (failure.InnerException is { } defect)
+            {
+                LogDefect(defect, run.Arn);
+            }
+
             if (execution.TryEnd())
             {
                 run.Emit(execution.Top, Events.ExecutionFailed(failure.Error, failure.Cause));
                 final = record with { Status = "FAILED", Error = failure.Error, Cause = failure.Cause };
+            }
+        }
+        catch (HistoryLimitReachedException limit)
+        {
+            if (execution.TryEnd())
+            {
+                run.Emit(execution.Top, Events.ExecutionFailed(StatesErrors.Runtime, limit.Message));
+                final = record with { Status = "FAILED", Error = StatesErrors.Runtime, Cause = limit.Message };
             }
         }
         catch (OperationCanceledException)
@@ -177,8 +190,9 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
             LogDefect(e, run.Arn);
             if (execution.TryEnd())
             {
-                run.Emit(execution.Top, Events.ExecutionFailed(StatesErrors.Runtime, e.Message));
-                final = record with { Status = "FAILED", Error = StatesErrors.Runtime, Cause = e.Message };
+                const string cause = "An internal error occurred in the local engine; the portal's log has the details.";
+                run.Emit(execution.Top, Events.ExecutionFailed(StatesErrors.Runtime, cause));
+                final = record with { Status = "FAILED", Error = StatesErrors.Runtime, Cause = cause };
             }
         }
 

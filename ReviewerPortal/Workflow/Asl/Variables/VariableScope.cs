@@ -11,8 +11,9 @@ namespace ReviewerPortal.Workflow.Asl.Variables;
 internal sealed class VariableScope
 {
     private readonly VariableScope? parent;
-    private readonly Dictionary<string, JsonNode?> values = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+
+    /// <summary>Made on the first Assign (most frames never assign) and also the lock of this scope's values.</summary>
+    private Dictionary<string, JsonNode?>? values;
 
     private VariableScope(VariableScope? parent) => this.parent = parent;
 
@@ -30,9 +31,14 @@ internal sealed class VariableScope
     {
         for (var scope = this; scope is not null; scope = scope.parent)
         {
-            lock (scope.gate)
+            if (Volatile.Read(ref scope.values) is not { } own)
             {
-                if (scope.values.TryGetValue(name, out value))
+                continue;
+            }
+
+            lock (own)
+            {
+                if (own.TryGetValue(name, out value))
                 {
                     return true;
                 }
@@ -49,11 +55,12 @@ internal sealed class VariableScope
     /// </summary>
     public void Set(VariableAssignment assignment)
     {
-        lock (gate)
+        var own = Volatile.Read(ref values) ?? Interlocked.CompareExchange(ref values, new(StringComparer.Ordinal), null) ?? values!;
+        lock (own)
         {
             foreach (var (name, value) in assignment.Values)
             {
-                values[name] = value;
+                own[name] = value;
             }
         }
     }
