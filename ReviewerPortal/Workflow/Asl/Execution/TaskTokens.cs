@@ -78,6 +78,28 @@ internal sealed partial class TaskTokens(ITokenStore store, TimeProvider time)
     public bool HasOutcome(string token) => open.TryGetValue(token, out var entry) && entry.Outcome is not null;
 
     /// <summary>
+    /// Spends the token and returns the callback SendTaskSuccess/SendTaskFailure acknowledged on it, if any: an
+    /// execution stopped before it consumed that outcome must still record it.
+    /// </summary>
+    public CallbackOutcome? CloseAcknowledged(string token)
+    {
+        if (!open.TryGetValue(token, out var entry))
+        {
+            return null;
+        }
+
+        CallbackOutcome? acknowledged;
+        lock (entry)
+        {
+            acknowledged = entry.Outcome is { Result: CallbackResult.Succeeded or CallbackResult.Failed } outcome ? outcome : null;
+            entry.Closed = true;
+        }
+
+        Close(entry);
+        return acknowledged;
+    }
+
+    /// <summary>
     /// Waits for the callback, the task's TimeoutSeconds (from when it was scheduled) or its HeartbeatSeconds (from the
     /// last heartbeat), whichever comes first. The token is spent afterwards.
     /// </summary>

@@ -1,4 +1,5 @@
 using ReviewerPortal.Workflow.Asl.Execution;
+using ReviewerPortal.Workflow.StepFunctions.Model;
 
 namespace ReviewerPortal.Workflow.Asl.Runtime;
 
@@ -21,18 +22,35 @@ internal sealed partial class ExecutionEngine
 
         if (parked.TryRemove(record.Arn, out var token))
         {
-            // A parked execution has no frames to cancel: record its end after its last event.
+            // A parked execution has no frames to cancel: record its end after its last event. A callback the API
+            // acknowledged just before (the resume it triggered lost the race) is recorded first: what the API
+            // answered 200 for is in the history.
             var history = await Store.ReadHistoryAsync(record.Arn);
             var last = history.Count > 0 ? history.Max(e => e.Event.Id) : 0;
-            var aborted = Events.ExecutionAborted(error, cause);
-            aborted.Id = last + 1;
-            aborted.PreviousEventId = last;
-            aborted.Timestamp = Time.GetUtcNow().UtcDateTime;
-            Store.Append(record.Arn, string.Empty, int.MaxValue, aborted);
+            if (Tokens.CloseAcknowledged(token) is { } acknowledged
+                && history.LastOrDefault(e => e.Event.Type == HistoryEventType.TaskScheduled)?.Event.TaskScheduledEventDetails is { } task)
+            {
+                var resource = new TaskResourceName(task.ResourceType ?? string.Empty, task.Resource ?? string.Empty);
+                last = AppendAfter(record.Arn, last, int.MaxValue - 1, acknowledged.Result == CallbackResult.Succeeded
+                    ? Events.TaskSucceeded(resource, acknowledged.Output ?? "null")
+                    : Events.TaskFailed(resource, acknowledged.Error, acknowledged.Cause));
+            }
+
+            AppendAfter(record.Arn, last, int.MaxValue, Events.ExecutionAborted(error, cause));
             return await FinishAsync(record.Arn, [token], record with { Status = "ABORTED", Error = error, Cause = cause });
         }
 
         return await Store.GetExecutionAsync(record.Arn) ?? record;
+    }
+
+    /// <summary>Appends an event of a parked execution after event <paramref name="last"/>; returns its id.</summary>
+    private long AppendAfter(string executionArn, long last, int sequence, HistoryEvent historyEvent)
+    {
+        historyEvent.Id = last + 1;
+        historyEvent.PreviousEventId = last;
+        historyEvent.Timestamp = Time.GetUtcNow().UtcDateTime;
+        Store.Append(executionArn, string.Empty, sequence, historyEvent);
+        return historyEvent.Id;
     }
 
     /// <summary>Waits until the execution ends and returns its final record.</summary>
