@@ -20,7 +20,7 @@ namespace ReviewerPortal.Benchmarks;
 internal static class EngineBenchmark
 {
     // Ten states, every one a transition: Pass with Parameters and ResultPath, Choice, Pass with intrinsics.
-    private const string Chain = """
+    internal const string Chain = """
         {"StartAt":"S1","States":{
           "S1":{"Type":"Pass","Parameters":{"caseId.$":"$.caseId","n.$":"$.n"},"Next":"S2"},
           "S2":{"Type":"Pass","Result":{"queue":"routine"},"ResultPath":"$.route","Next":"S3"},
@@ -117,12 +117,12 @@ internal static class EngineBenchmark
         await MeasureAsync(new SqliteEngineStore(Path.Combine(folder.FullName, "warmup.db")), 200);
     }
 
-    private static async Task<Throughput> MeasureAsync(IEngineStore store, int executions)
+    internal static async Task<Throughput> MeasureAsync(IEngineStore store, int executions, string definition = Chain)
     {
         await using var engine = NewEngine(store, []);
         await using var disposeStore = store;
         var api = new LocalStepFunctions(engine);
-        var machine = (await api.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "chain", Definition = Chain, RoleArn = RoleArn })).StateMachineArn;
+        var machine = (await api.CreateStateMachineAsync(new CreateStateMachineRequest { Name = "chain", Definition = definition, RoleArn = RoleArn })).StateMachineArn;
         var clock = Stopwatch.StartNew();
         var ends = new List<Task<ExecutionRecord?>>(executions);
         for (var i = 0; i < executions; i++)

@@ -42,5 +42,5 @@ internal sealed class StateFailure : Exception
     /// words these "An error occurred while executing the state 'S' (entered at the event id #N). …"; the executor adds
     /// that prefix, since only it knows the event id.
     /// </summary>
-    public static StateFailure InState(string cause) => new(StatesErrors.Runtime, cause) { NamesState = true };
+    public static StateFailure InState(string cause, string error = StatesErrors.Runtime) => new(error, cause) { NamesState = true };
 }

@@ -14,6 +14,7 @@ internal static class StatesErrors
     public const string NoChoiceMatched = "States.NoChoiceMatched";
     public const string IntrinsicFailure = "States.IntrinsicFailure";
     public const string Runtime = "States.Runtime";
+    public const string QueryEvaluationError = "States.QueryEvaluationError";
     public const string DataLimitExceeded = "States.DataLimitExceeded";
     public const string ExceedToleratedFailureThreshold = "States.ExceedToleratedFailureThreshold";
     public const string ItemReaderFailed = "States.ItemReaderFailed";

@@ -10,6 +10,12 @@ public static class BundledTemplates
 {
     public static BundledTemplate DraftGeneration { get; } = new("draft-generation", StateMachineType.EXPRESS, "draft-generation.asl.json");
 
+    /// <summary>
+    /// draft-generation written in JSONata (same requests and result). Not deployed: moto, which the JSONPath templates are
+    /// tested against, cannot run JSONata; the local engine can (WorkflowsTests).
+    /// </summary>
+    public static BundledTemplate DraftGenerationJsonata { get; } = new("draft-generation", StateMachineType.EXPRESS, "draft-generation.jsonata.asl.json");
+
     public static BundledTemplate StudyReview { get; } = new("study-review", StateMachineType.STANDARD, "study-review.asl.json");
 
     public static IReadOnlyList<BundledTemplate> All { get; } = [DraftGeneration, StudyReview];

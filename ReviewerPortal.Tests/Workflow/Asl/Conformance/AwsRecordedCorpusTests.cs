@@ -10,8 +10,25 @@ public sealed class AwsRecordedCorpusTests
     public async Task The_local_engine_ends_every_aws_recorded_JSONPath_case_as_AWS_did()
     {
         var cases = AwsRecordedCorpus.JsonPathCases();
-        var failures = new ConcurrentBag<string>();
+        var failures = await FailuresAsync(cases);
 
+        cases.Should().HaveCountGreaterThan(300, "the corpus holds 378 JSONPath cases");
+        failures.Should().BeEmpty("{0} of {1} cases ended otherwise than on AWS", failures.Count, cases.Count);
+    }
+
+    [AwsRecordedCorpusFact]
+    public async Task The_local_engine_ends_every_aws_recorded_JSONata_case_as_AWS_did()
+    {
+        var cases = AwsRecordedCorpus.JsonataCases();
+        var failures = await FailuresAsync(cases);
+
+        cases.Should().HaveCount(54, "the corpus holds 54 JSONata cases");
+        failures.Should().BeEmpty("{0} of {1} cases ended otherwise than on AWS", failures.Count, cases.Count);
+    }
+
+    private static async Task<ConcurrentBag<string>> FailuresAsync(IEnumerable<JsonObject> cases)
+    {
+        var failures = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (testCase, _) =>
         {
             if (await RunAsync(testCase) is { } failure)
@@ -20,8 +37,7 @@ public sealed class AwsRecordedCorpusTests
             }
         });
 
-        cases.Should().HaveCountGreaterThan(300, "the corpus holds 378 JSONPath cases");
-        failures.Should().BeEmpty("{0} of {1} cases ended otherwise than on AWS", failures.Count, cases.Count);
+        return failures;
     }
 
     private static async Task<string?> RunAsync(JsonObject testCase)

@@ -77,6 +77,12 @@ internal static class StateExecutor
                 }
 
                 var errorOutput = ErrorOutput(failure);
+                if (state.Jsonata is not null)
+                {
+                    var caughtContext = new StateContextObject(run, state, enteredTime, attempt, null, null);
+                    return Exit(run, frame, state, JsonataProcessing.Caught(catcher, input, errorOutput, caughtContext, frame, state.Name), catcher.Next);
+                }
+
                 if (catcher.Assign is not null)
                 {
                     var context = new StateContextObject(run, state, enteredTime, attempt, null, null);
@@ -110,6 +116,11 @@ internal static class StateExecutor
 
     private static async Task<(JsonNode? Output, string? Next)> ProcessAsync(StateRun run, State state, JsonNode? rawInput)
     {
+        if (state.Jsonata is { } jsonata)
+        {
+            return await JsonataProcessing.ProcessAsync(run, state, rawInput, jsonata);
+        }
+
         var effective = state.InputPath.Apply(rawInput, run.Scope(rawInput), "InputPath");
         run.EffectiveInput = effective;
         if (state.Parameters is not null)

@@ -54,4 +54,5 @@ internal sealed record RetryPolicy(
 /// One <c>Catch</c> entry: where to go, where the error output goes in the state's input, and the variables it assigns
 /// (its Assign reads the error output as <c>$</c>).
 /// </summary>
-internal sealed record CatchPolicy(ErrorMatcher Errors, string Next, JsonPathExpression? ResultPath, PayloadTemplate? Assign = null);
+/// <param name="Output">JSONata: the state's output when this catcher handles the error (by default the error output).</param>
+internal sealed record CatchPolicy(ErrorMatcher Errors, string Next, JsonPathExpression? ResultPath, PayloadTemplate? Assign = null, PayloadTemplate? Output = null);

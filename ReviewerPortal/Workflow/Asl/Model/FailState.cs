@@ -25,13 +25,24 @@ internal sealed class FailState : State
 
     public IntrinsicCall? CauseFunction { get; init; }
 
+    /// <summary>JSONata: <c>"Error": "{% … %}"</c>.</summary>
+    public JsonataTemplate? ErrorExpression { get; init; }
+
+    /// <summary>JSONata: <c>"Cause": "{% … %}"</c>.</summary>
+    public JsonataTemplate? CauseExpression { get; init; }
+
     public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
     {
         var scope = run.Scope(input);
-        var error = Resolve(Error, ErrorPath, ErrorFunction, scope, "ErrorPath");
-        var cause = Resolve(Cause, CausePath, CauseFunction, scope, "CausePath");
+        var error = ErrorExpression is null ? Resolve(Error, ErrorPath, ErrorFunction, scope, "ErrorPath") : Text(ErrorExpression.Evaluate(scope), "Error");
+        var cause = CauseExpression is null ? Resolve(Cause, CausePath, CauseFunction, scope, "CausePath") : Text(CauseExpression.Evaluate(scope), "Cause");
         throw new StateFailure(error, cause);
     }
+
+    private static string Text(JsonNode? value, string field) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.String
+            ? v.GetValue<string>()
+            : throw StateFailure.InState($"The {field} field must evaluate to a string, but was: {value?.ToJsonString() ?? "null"}", StatesErrors.QueryEvaluationError);
 
     private static string? Resolve(string? literal, JsonPathExpression? path, IntrinsicCall? function, PathScope scope, string field)
     {

@@ -14,6 +14,11 @@ internal sealed class MapState : State
 
     public PayloadTemplate? ItemSelector { get; init; }
 
+    /// <summary>JSONata: the items, an array or an expression evaluating to one; by default the state's input.</summary>
+    public JsonataTemplate? Items { get; init; }
+
+    public bool UsesJsonata { get; init; }
+
     public required StateGraph ItemProcessor { get; init; }
 
     /// <summary>0 means no limit, as in the specification.</summary>
@@ -33,10 +38,7 @@ internal sealed class MapState : State
     public override async ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
     {
         var scope = run.Scope(input);
-        if (!scope.TrySelect(ItemsPath, out var itemsNode) || itemsNode is not JsonArray items)
-        {
-            throw StateFailure.InState($"The ItemsPath '{ItemsPath.Text}' of the Map state '{Name}' must point to an array.");
-        }
+        var items = UsesJsonata ? JsonataItems(input, scope) : PathItems(scope);
 
         var limit = MaxConcurrencyPath is null ? MaxConcurrency : NonNegativeInteger(scope, MaxConcurrencyPath, "MaxConcurrencyPath");
         foreach (var (field, path) in ToleranceChecks)
@@ -62,6 +64,25 @@ internal sealed class MapState : State
             // (not a sibling's cancellation) is the one reported.
             throw failure;
         }
+    }
+
+    private JsonArray PathItems(PathScope scope) =>
+        scope.TrySelect(ItemsPath, out var itemsNode) && itemsNode is JsonArray items
+            ? items
+            : throw StateFailure.InState($"The ItemsPath '{ItemsPath.Text}' of the Map state '{Name}' must point to an array.");
+
+    private JsonArray JsonataItems(JsonNode? input, PathScope scope)
+    {
+        if (Items is null)
+        {
+            return input as JsonArray
+                ?? throw StateFailure.InState($"Map state input must be an array but was: {input?.ToJsonString() ?? "null"}", StatesErrors.QueryEvaluationError);
+        }
+
+        var jsonataScope = new JsonataScope(scope.Input, scope.Context, scope.Variables);
+        var value = Items is JsonataField field ? field.Evaluate(jsonataScope, JsonValueKind.Array, "array") : Items.Evaluate(jsonataScope);
+        return value as JsonArray
+            ?? throw StateFailure.InState($"The Items field must be an array, but was: {value?.ToJsonString() ?? "null"}", StatesErrors.QueryEvaluationError);
     }
 
     private async Task<JsonNode?> RunItemAsync(JsonNode? item, int index, JsonNode? input, StateRun run, SemaphoreSlim gate, CancellationTokenSource failFast)

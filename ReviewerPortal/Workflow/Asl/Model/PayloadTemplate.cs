@@ -11,6 +11,18 @@ namespace ReviewerPortal.Workflow.Asl.Model;
 internal abstract record PayloadTemplate
 {
     public abstract JsonNode? Evaluate(PathScope scope);
+
+    /// <summary>An object of the fields' values in their order: JSONPath and JSONata object templates build theirs alike.</summary>
+    protected static JsonObject ObjectOf<T>(IEnumerable<KeyValuePair<string, T>> fields, Func<T, JsonNode?> evaluate)
+    {
+        var result = new JsonObject();
+        foreach (var (name, template) in fields)
+        {
+            result[name] = evaluate(template);
+        }
+
+        return result;
+    }
 }
 
 internal sealed record StaticTemplate(JsonNode? Value) : PayloadTemplate
@@ -20,16 +32,7 @@ internal sealed record StaticTemplate(JsonNode? Value) : PayloadTemplate
 
 internal sealed record ObjectTemplate(IReadOnlyList<KeyValuePair<string, PayloadTemplate>> Fields) : PayloadTemplate
 {
-    public override JsonNode? Evaluate(PathScope scope)
-    {
-        var result = new JsonObject();
-        foreach (var (name, template) in Fields)
-        {
-            result[name] = template.Evaluate(scope);
-        }
-
-        return result;
-    }
+    public override JsonNode? Evaluate(PathScope scope) => ObjectOf(Fields, template => template.Evaluate(scope));
 }
 
 internal sealed record ArrayTemplate(IReadOnlyList<PayloadTemplate> Items) : PayloadTemplate

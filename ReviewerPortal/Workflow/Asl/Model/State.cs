@@ -36,6 +36,9 @@ internal abstract class State
     /// <summary>The workflow variables the state sets when it ends; its <c>$</c> is the state's result.</summary>
     public PayloadTemplate? Assign { get; private set; }
 
+    /// <summary>Set when the state uses JSONata: Arguments and Output replace the JSONPath input and output processing.</summary>
+    public JsonataFields? Jsonata { get; private set; }
+
     /// <summary>Pass, Task, Parallel and Map place a result with ResultPath; Choice, Wait and Succeed pass their input on.</summary>
     public virtual bool ProducesResult => true;
 
@@ -58,6 +61,7 @@ internal abstract class State
         Retry = fields.Retry;
         Catch = fields.Catch;
         Assign = fields.Assign;
+        Jsonata = fields.Jsonata;
     }
 }
 

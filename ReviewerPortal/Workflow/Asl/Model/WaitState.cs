@@ -20,6 +20,12 @@ internal sealed class WaitState : State
 
     public JsonPathExpression? TimestampPath { get; init; }
 
+    /// <summary>JSONata: <c>"Seconds": "{% … %}"</c>.</summary>
+    public JsonataTemplate? SecondsExpression { get; init; }
+
+    /// <summary>JSONata: <c>"Timestamp": "{% … %}"</c>.</summary>
+    public JsonataTemplate? TimestampExpression { get; init; }
+
     public override async ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
     {
         var until = Until(input, run);
@@ -39,6 +45,11 @@ internal sealed class WaitState : State
             return timestamp;
         }
 
+        if (SecondsExpression is not null || TimestampExpression is not null)
+        {
+            return JsonataUntil(run.Scope(input), run.EnteredTime);
+        }
+
         var scope = run.Scope(input);
         if (SecondsPath is not null)
         {
@@ -56,6 +67,22 @@ internal sealed class WaitState : State
             ? at
             : throw StateFailure.InState(
                 $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {TimestampPath!.Text} == {Shown(node)}");
+    }
+
+    private DateTimeOffset JsonataUntil(PathScope scope, DateTimeOffset entered)
+    {
+        if (SecondsExpression is not null)
+        {
+            var value = SecondsExpression.Evaluate(scope);
+            return JsonData.TryGetDouble(value, out var s) && s == Math.Floor(s) && s >= 0
+                ? Later(entered, s)
+                : throw StateFailure.InState($"The Seconds field must be a non-negative integer, but was: {Shown(value)}", StatesErrors.QueryEvaluationError);
+        }
+
+        var node = TimestampExpression!.Evaluate(scope);
+        return ComparisonOperator.TryTimestamp(node, out var at)
+            ? at
+            : throw StateFailure.InState($"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {Shown(node)}", StatesErrors.QueryEvaluationError);
     }
 
     /// <summary>A time that many seconds later; a number of seconds past the calendar's end waits forever instead of throwing.</summary>

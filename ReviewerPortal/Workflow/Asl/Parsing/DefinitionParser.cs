@@ -4,7 +4,7 @@ using ReviewerPortal.Workflow.Asl.Model;
 
 namespace ReviewerPortal.Workflow.Asl.Parsing;
 
-/// <summary>Parses and validates an Amazon States Language definition (JSONPath mode) into its typed, immutable model.</summary>
+/// <summary>Parses and validates an Amazon States Language definition (JSONPath and JSONata) into its typed, immutable model.</summary>
 internal static class DefinitionParser
 {
     private static readonly HashSet<string> TopFields = ["Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage"];
@@ -36,10 +36,7 @@ internal static class DefinitionParser
         }
 
         context.CheckFields(obj, string.Empty, "a state machine", TopFields);
-        if (context.String(obj, "QueryLanguage", string.Empty) is { } language && language != "JSONPath")
-        {
-            context.Fail("/QueryLanguage", $"The query language '{language}' is not supported by the local engine (JSONPath only).");
-        }
+        context.DefaultJsonata = JsonataStateParser.Language(obj, string.Empty, context) == "JSONata";
 
         var timeout = context.Integer(obj, "TimeoutSeconds", string.Empty, min: 1);
         context.String(obj, "Comment", string.Empty);

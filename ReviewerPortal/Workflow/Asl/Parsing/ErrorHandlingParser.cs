@@ -77,7 +77,8 @@ internal static class ErrorHandlingParser
         }
 
         var assign = TemplateCompiler.Compile(catcher, "Assign", location, context);
-        return errors is null || next is null ? null : new CatchPolicy(errors, next, resultPath, assign);
+        var output = context.Jsonata ? TemplateCompiler.Compile(catcher, "Output", location, context) : null;
+        return errors is null || next is null ? null : new CatchPolicy(errors, next, resultPath, assign, output);
     }
 
     private static ErrorMatcher? ParseErrors(JsonObject entry, string location, bool isLast, ParseContext context, string what)

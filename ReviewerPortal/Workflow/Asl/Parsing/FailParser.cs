@@ -25,6 +25,8 @@ internal static class FailParser
         return new FailState
         {
             Name = name,
+            ErrorExpression = context.Jsonata && JsonataTemplate.IsExpression(obj["Error"], out _) ? JsonataStateParser.Field(obj, "Error", location, context) : null,
+            CauseExpression = context.Jsonata && JsonataTemplate.IsExpression(obj["Cause"], out _) ? JsonataStateParser.Field(obj, "Cause", location, context) : null,
             Error = context.String(obj, "Error", location),
             Cause = context.String(obj, "Cause", location),
             ErrorPath = errorPath,

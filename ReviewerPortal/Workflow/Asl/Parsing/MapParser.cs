@@ -59,6 +59,8 @@ internal static class MapParser
             Name = common.Name,
             ItemProcessor = graph,
             ItemSelector = selector,
+            Items = JsonataStateParser.Field(obj, "Items", location, context),
+            UsesJsonata = context.Jsonata,
             ItemsPath = itemsPath ?? Paths.JsonPathExpression.Parse("$"),
             MaxConcurrency = maxConcurrency ?? 0,
             MaxConcurrencyPath = maxConcurrencyPath,

@@ -10,6 +10,12 @@ internal sealed class ParseContext
 {
     public List<AslDiagnostic> Diagnostics { get; } = [];
 
+    /// <summary>The definition's top-level QueryLanguage is JSONata: states without their own QueryLanguage use it.</summary>
+    public bool DefaultJsonata { get; set; }
+
+    /// <summary>The state being parsed uses JSONata: its templates hold <c>{% %}</c> expressions, not <c>.$</c> paths.</summary>
+    public bool Jsonata { get; set; }
+
     public void Fail(string location, string message, string code = AslDiagnostic.SchemaValidationFailed) =>
         Diagnostics.Add(new AslDiagnostic(code, message, location));
 

@@ -23,6 +23,21 @@ internal static class StateParser
             return null;
         }
 
+        var outer = context.Jsonata;
+        context.Jsonata = JsonataStateParser.Language(obj, location, context) is { } own ? own == "JSONata" : context.DefaultJsonata;
+        try
+        {
+            JsonataStateParser.CheckLanguageFields(obj, location, name, context);
+            return ParseState(name, type, obj, location, context, JsonataStateParser.Allowed(type, allowed, context.Jsonata));
+        }
+        finally
+        {
+            context.Jsonata = outer;
+        }
+    }
+
+    private static State? ParseState(string name, string type, JsonObject obj, string location, ParseContext context, IReadOnlySet<string> allowed)
+    {
         context.CheckFields(obj, location, $"a {type} state ('{name}')", allowed);
         var next = context.String(obj, "Next", location);
         var end = context.Boolean(obj, "End", location);
@@ -45,7 +60,8 @@ internal static class StateParser
             DataPath(obj, "ResultPath", location, context, reference: true),
             errorHandling.Retry,
             errorHandling.Catch,
-            TemplateCompiler.Compile(obj, "Assign", location, context));
+            TemplateCompiler.Compile(obj, "Assign", location, context),
+            JsonataStateParser.Fields(obj, location, context));
         return type switch
         {
             "Pass" => PassParser(obj, common, location, context),
@@ -108,7 +124,10 @@ internal static class StateParser
             var ruleLocation = $"{location}/Choices/{i}";
             var next = choices[i] is JsonObject o ? context.String(o, "Next", ruleLocation, required: true) : null;
             var assign = choices[i] is JsonObject withAssign ? TemplateCompiler.Compile(withAssign, "Assign", ruleLocation, context) : null;
-            if (ChoiceRuleParser.Parse(choices[i], ruleLocation, context, topLevel: true) is { } rule && next is not null)
+            var rule = context.Jsonata && choices[i] is JsonObject jsonataRule
+                ? JsonataStateParser.Condition(jsonataRule, ruleLocation, context)
+                : ChoiceRuleParser.Parse(choices[i], ruleLocation, context, topLevel: true);
+            if (rule is not null && next is not null)
             {
                 branches.Add(new ChoiceBranch(rule, next, assign));
             }
@@ -142,7 +161,8 @@ internal sealed record CommonFields(
     DataPath ResultPath,
     IReadOnlyList<RetryPolicy> Retry,
     IReadOnlyList<CatchPolicy> Catch,
-    PayloadTemplate? Assign)
+    PayloadTemplate? Assign,
+    JsonataFields? Jsonata = null)
 {
     public T Apply<T>(T state)
         where T : State

@@ -20,6 +20,11 @@ internal static class TemplateCompiler
 
     public static PayloadTemplate Compile(JsonNode? node, string location, ParseContext context)
     {
+        if (context.Jsonata)
+        {
+            return (PayloadTemplate?)JsonataStateParser.Template(node, location, context) ?? new StaticTemplate(null);
+        }
+
         switch (node)
         {
             case JsonObject obj:

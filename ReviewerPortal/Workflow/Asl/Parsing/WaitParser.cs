@@ -17,6 +17,16 @@ internal static class WaitParser
             return null;
         }
 
+        if (context.Jsonata && (JsonataTemplate.IsExpression(obj["Seconds"], out _) || JsonataTemplate.IsExpression(obj["Timestamp"], out _)))
+        {
+            return common.Apply(new WaitState
+            {
+                Name = common.Name,
+                SecondsExpression = JsonataStateParser.Field(obj, "Seconds", location, context),
+                TimestampExpression = JsonataStateParser.Field(obj, "Timestamp", location, context),
+            });
+        }
+
         var seconds = context.Integer(obj, "Seconds", location, min: 0);
         DateTimeOffset? timestamp = null;
         if (context.String(obj, "Timestamp", location) is { } text)

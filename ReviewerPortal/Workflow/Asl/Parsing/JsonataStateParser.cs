@@ -1,0 +1,119 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ReviewerPortal.Workflow.Asl.Jsonata;
+using ReviewerPortal.Workflow.Asl.Model;
+
+namespace ReviewerPortal.Workflow.Asl.Parsing;
+
+/// <summary>
+/// The JSONata side of parsing: which QueryLanguage a state uses, which fields each language allows (AWS refuses
+/// JSONPath's fields in a JSONata state and the reverse), and the <c>{% %}</c> templates of JSONata fields.
+/// </summary>
+internal static partial class JsonataStateParser
+{
+    /// <summary>Fields only JSONPath states have ("Not supported in JSONata": InputPath, Parameters, ResultSelector, …).</summary>
+    private static readonly HashSet<string> JsonPathOnly =
+    [
+        "InputPath", "OutputPath", "Parameters", "ResultSelector", "ResultPath", "SecondsPath", "TimestampPath",
+        "ErrorPath", "CausePath", "ItemsPath", "MaxConcurrencyPath", "ToleratedFailureCountPath",
+        "ToleratedFailurePercentagePath", "TimeoutSecondsPath", "HeartbeatSecondsPath", "Result",
+    ];
+
+    /// <summary>Fields only JSONata states have.</summary>
+    private static readonly HashSet<string> JsonataOnly = ["Arguments", "Output", "Items", "Condition"];
+
+    private static readonly Dictionary<string, string[]> JsonataAdds = new()
+    {
+        ["Pass"] = ["Output"],
+        ["Task"] = ["Arguments", "Output"],
+        ["Choice"] = ["Output"],
+        ["Wait"] = ["Output"],
+        ["Succeed"] = ["Output"],
+        ["Fail"] = [],
+        ["Parallel"] = ["Arguments", "Output"],
+        ["Map"] = ["Items", "Output"],
+    };
+
+    public static string? Language(JsonObject obj, string location, ParseContext context)
+    {
+        var language = context.String(obj, "QueryLanguage", location);
+        if (language is not null and not "JSONPath" and not "JSONata")
+        {
+            context.Fail($"{location}/QueryLanguage", $"The QueryLanguage '{language}' is not supported: use 'JSONPath' or 'JSONata'.");
+            return null;
+        }
+
+        return language;
+    }
+
+    /// <summary>The fields a state of <paramref name="type"/> accepts in the state's query language.</summary>
+    public static IReadOnlySet<string> Allowed(string type, IReadOnlySet<string> jsonPathFields, bool jsonata) =>
+        // Fields of the other language are reported by CheckLanguageFields with their own message, not again here.
+        jsonata ? jsonPathFields.Concat(JsonataAdds[type]).ToHashSet() : jsonPathFields.Concat(JsonataOnly).ToHashSet();
+
+    /// <summary>Names the language rule a misplaced field breaks, as AWS's validation does, before the generic field check.</summary>
+    public static void CheckLanguageFields(JsonObject obj, string location, string name, ParseContext context)
+    {
+        foreach (var (field, _) in obj)
+        {
+            if (context.Jsonata && JsonPathOnly.Contains(field))
+            {
+                context.Fail($"{location}/{field}", $"The field '{field}' is not supported in the state '{name}' when QueryLanguage is 'JSONata' (use Arguments, Output or {{% %}} expressions).");
+            }
+            else if (!context.Jsonata && JsonataOnly.Contains(field))
+            {
+                context.Fail($"{location}/{field}", $"The field '{field}' is supported only when QueryLanguage is 'JSONata'; the state '{name}' uses JSONPath.");
+            }
+        }
+    }
+
+    public static JsonataFields? Fields(JsonObject obj, string location, ParseContext context) =>
+        context.Jsonata
+            ? new JsonataFields(Field(obj, "Arguments", location, context), Field(obj, "Output", location, context))
+            : null;
+
+    public static JsonataTemplate? Field(JsonObject obj, string field, string location, ParseContext context) =>
+        obj.TryGetPropertyValue(field, out var node) ? Template(node, $"{location}/{field}", context) : null;
+
+    /// <summary>Compiles a value with <c>{% %}</c> expressions; a syntax error is reported at its location.</summary>
+    public static JsonataTemplate? Template(JsonNode? node, string location, ParseContext context)
+    {
+        try
+        {
+            var template = JsonataTemplate.Compile(node, FieldName(location));
+            foreach (var field in template.Expressions().Where(f => f.Expression.ReadsContextAtTopLevel))
+            {
+                context.Fail(location, $"The JSONata expression '{field.Expression.Source}' in {field.Field} reads '$', '$$' or a field name at its top level; a state's data is $states.input (or $states.result, $states.errorOutput, $states.context).");
+            }
+
+            return template;
+        }
+        catch (JsonataException e)
+        {
+            context.Fail(location, $"The JSONata expression at {location} is not valid: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>A JSONata Choice rule: a Condition that must be a <c>{% %}</c> expression or a boolean.</summary>
+    public static ChoiceRule? Condition(JsonObject rule, string location, ParseContext context)
+    {
+        if (!rule.TryGetPropertyValue("Condition", out var condition))
+        {
+            context.Fail(location, "A Choice rule of a JSONata state needs a 'Condition'.");
+            return null;
+        }
+
+        context.CheckFields(rule, location, "a JSONata Choice rule", new HashSet<string>(["Condition", "Next", "Assign", "Output", "Comment"]));
+        return Template(condition, $"{location}/Condition", context) is { } template ? new JsonataCondition(template) : null;
+    }
+
+    /// <summary>AWS names a field by its path inside the state: <c>Output</c>, <c>Output/result</c>, <c>Assign/x</c>.</summary>
+    private static string FieldName(string location) => StatePrefix().Replace(location, "");
+
+    [GeneratedRegex("^.*/States/[^/]+/")]
+    private static partial Regex StatePrefix();
+
+    public static bool IsString(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String;
+}
