@@ -16,8 +16,7 @@ public sealed record TimelineGroup(string? StateName, IReadOnlyList<TimelineEntr
         var current = new List<TimelineEntry>();
         foreach (var entry in entries)
         {
-            var state = entry.Kind == TimelineKind.Execution ? null : entry.StateName;
-            if (current.Count > 0 && StateOf(current[0]) != state)
+            if (current.Count > 0 && StateOf(current[0]) != StateOf(entry))
             {
                 groups.Add(new TimelineGroup(StateOf(current[0]), current));
                 current = [];
@@ -34,7 +33,9 @@ public sealed record TimelineGroup(string? StateName, IReadOnlyList<TimelineEntr
         return groups;
     }
 
-    private static string? StateOf(TimelineEntry entry) => entry.Kind == TimelineKind.Execution ? null : entry.StateName;
+    // The execution's own events (ExecutionStarted, ExecutionSucceeded, …) belong to no state, whatever state ran last.
+    private static string? StateOf(TimelineEntry entry) =>
+        entry.Type.StartsWith("Execution", StringComparison.Ordinal) ? null : entry.StateName;
 
     private static TimelineKind Worse(TimelineKind a, TimelineKind b) => Rank(b) > Rank(a) ? b : a;
 
