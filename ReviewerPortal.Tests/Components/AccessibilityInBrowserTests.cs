@@ -60,11 +60,21 @@ public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
         found.AddRange(await CheckAsync(operator_, scheme, "operations-event-dialog"));
 
         found.Should().BeEmpty();
+        _consoleErrors.Should().BeEmpty("MudBlazor must work under the Content-Security-Policy on every page");
     }
+
+    private readonly List<string> _consoleErrors = [];
 
     private async Task<IPage> OpenAsync(PortalApp app, string scheme)
     {
         var page = await chromium.NewPageAsync(app.BaseAddress);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add($"{page.Url}: {message.Text}");
+            }
+        };
         await page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         return page;
     }
