@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["dynamodb-store"] = DynamoDbStoreBenchmark.RunAsync,
     ["step-functions-api"] = StepFunctionsApiBenchmark.RunAsync,
     ["engine"] = EngineBenchmark.RunAsync,
+    ["circuit-memory"] = CircuitMemoryBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
