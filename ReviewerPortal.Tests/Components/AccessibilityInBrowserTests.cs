@@ -27,6 +27,7 @@ public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
         var anonymous = await OpenAsync(app, scheme);
         await anonymous.GotoAsync("/signin/personas");
         await Expect(anonymous.GetByRole(AriaRole.Heading, new() { Name = "Sign in as a development persona", Level = 1 })).ToBeVisibleAsync();
+        await ExpectSchemeAsync(anonymous, scheme, "the sign-in page runs no script: the stylesheet follows the preference");
         found.AddRange(await CheckAsync(anonymous, scheme, "sign-in"));
         await anonymous.GotoAsync("/signed-out");
         found.AddRange(await CheckAsync(anonymous, scheme, "signed-out"));
@@ -34,6 +35,7 @@ public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
         var clinician = await OpenAsync(app, scheme);
         await ChromiumFixture.GotoInteractiveAsync(clinician, "/");
         await Expect(clinician.GetByRole(AriaRole.Region, new() { Name = "Urgent queue" }).GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        await ExpectSchemeAsync(clinician, scheme, "the live page's theme provider follows the preference");
         found.AddRange(await CheckAsync(clinician, scheme, "queue-urgent"));
         await clinician.GetByRole(AriaRole.Tab, new() { Name = "Routine" }).ClickAsync();
         await Expect(clinician.GetByRole(AriaRole.Region, new() { Name = "Routine queue" }).GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
@@ -77,6 +79,15 @@ public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
         };
         await page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         return page;
+    }
+
+    /// <summary>The page's background is dark in the dark scheme and light in the light one.</summary>
+    private static async Task ExpectSchemeAsync(IPage page, string scheme, string because)
+    {
+        // "rgb(r, g, b)": the red channel tells a dark background from a light one well enough for these palettes.
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        var red = int.Parse(background.Split('(', ',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        (red < 128 ? "dark" : "light").Should().Be(scheme, $"{because} (body background {background})");
     }
 
     /// <summary>Scans the page at each scanned width and photographs it at each screenshot width, then restores the desktop width.</summary>
