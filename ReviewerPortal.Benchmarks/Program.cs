@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["step-functions-api"] = StepFunctionsApiBenchmark.RunAsync,
     ["engine"] = EngineBenchmark.RunAsync,
     ["jsonata"] = JsonataBenchmark.RunAsync,
+    ["circuit-memory"] = CircuitMemoryBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -39,20 +39,20 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
 
         var supervisor = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(supervisor, "/escalations", "persona-supervisor");
-        var row = supervisor.Locator("table[aria-label='Escalation queue'] .queue-row", new() { HasText = "RP-ESC-1" });
+        var row = supervisor.Region("Escalation queue").TaskRows("RP-ESC-1");
         // Due two hours after the escalation gate was entered (sub-second rounding may show 1 h 59 min).
-        await Expect(row.Locator(".sla-badge.sla-on-track")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(2 h|1 h 59 min) left$"));
-        await Expect(row.Locator(".claimed-by")).ToHaveTextAsync("In review: Dr. Dana Reyes");
-        var held = supervisor.Locator(".held-claim", new() { HasText = "RP-ESC-1" });
-        await Expect(held.Locator(".claim-holder")).ToHaveTextAsync("Dr. Dana Reyes");
-        await Expect(held.Locator(".claim-until")).ToHaveTextAsync($"{lease.Until.UtcDateTime:HH:mm} UTC (20 min left)");
+        await Expect(row.GetByText(new System.Text.RegularExpressions.Regex("^(2 h|1 h 59 min) left$"))).ToBeVisibleAsync();
+        await Expect(row.GetByText("In review: Dr. Dana Reyes")).ToBeVisibleAsync();
+        var held = supervisor.Region("Claims held by others").TaskRows("RP-ESC-1");
+        await Expect(held.GetByRole(AriaRole.Cell, new() { Name = "Dr. Dana Reyes", Exact = true })).ToBeVisibleAsync();
+        await Expect(held.GetByRole(AriaRole.Cell, new() { Name = $"{lease.Until.UtcDateTime:HH:mm} UTC (20 min left)", Exact = true })).ToBeVisibleAsync();
         await supervisor.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-held-claim"), FullPage = true });
 
-        await held.Locator("button.take-over").ClickAsync();
+        await held.GetByRole(AriaRole.Button, new() { Name = "Take over RP-ESC-1" }).ClickAsync();
+        await supervisor.ConfirmAsync("Take over");
 
-        await Expect(supervisor.Locator(".override-outcome")).ToContainTextAsync("You now hold RP-ESC-1 until");
-        await Expect(supervisor.Locator(".override-outcome")).ToContainTextAsync("taken over from Dr. Dana Reyes.");
-        await Expect(supervisor.Locator(".held-claim")).ToHaveCountAsync(0);
+        await Expect(supervisor.Status("You now hold RP-ESC-1 until")).ToContainTextAsync("taken over from Dr. Dana Reyes.");
+        await Expect(supervisor.Region("Claims held by others").TaskRows()).ToHaveCountAsync(0);
         await Expect(clinician.Locator(".lost-claim")).ToContainTextAsync("You no longer hold this case: Dr. Sam Okafor has taken it over.");
         await Expect(clinician.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Sam Okafor");
         await Expect(clinician.Locator("button.approve")).ToHaveCountAsync(0);
@@ -73,9 +73,10 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
 
         var supervisor = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(supervisor, "/escalations", "persona-supervisor");
-        await supervisor.Locator(".held-claim", new() { HasText = "RP-ESC-2" }).Locator("button.release-claim").ClickAsync();
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "Release claim on RP-ESC-2" }).ClickAsync();
+        await supervisor.ConfirmAsync("Release claim");
 
-        await Expect(supervisor.Locator(".override-outcome")).ToContainTextAsync("Dr. Dana Reyes's claim on RP-ESC-2 is released; the case is back in the routine queue.");
+        await Expect(supervisor.Status("Dr. Dana Reyes's claim on RP-ESC-2 is released; the case is back in the routine queue.")).ToBeVisibleAsync();
         await Expect(clinician.Locator(".lost-claim")).ToContainTextAsync("You no longer hold this case: your claim was released and the case is back in the queue.");
         await Expect(clinician.Locator("button.claim")).ToBeVisibleAsync();
         (await store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Pending);
@@ -98,14 +99,17 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
 
         await ChromiumFixture.GotoInteractiveAsync(page, "/escalations", "persona-supervisor");
 
-        await Expect(page.Locator(".overdue-summary.has-overdue")).ToHaveTextAsync("2 tasks are OVERDUE.");
-        var escalation = page.Locator("table[aria-label='Escalation queue'] .queue-row");
-        await Expect(escalation.Locator(".case-link")).ToHaveTextAsync(["CASE-esc-overdue", "CASE-esc-later"]);
-        await Expect(escalation.First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-overdue"));
-        await Expect(escalation.First.Locator(".sla-badge")).ToHaveTextAsync("Overdue by 45 min");
-        await Expect(page.Locator("table[aria-label='Overdue urgent tasks'] .case-link")).ToHaveTextAsync(["CASE-urgent-overdue"]);
-        await Expect(page.Locator("table[aria-label='Overdue routine tasks']")).ToContainTextAsync("No routine task is overdue.");
-        await Expect(page.Locator(".rz-panel-menu")).ToContainTextAsync("Escalations");
+        // In words, on the theme's filled error colour.
+        var summary = page.Status("OVERDUE");
+        await Expect(summary).ToHaveTextAsync("2 tasks are OVERDUE.");
+        await Expect(summary).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-alert-filled-error"));
+        var escalation = page.Region("Escalation queue");
+        await Expect(escalation.CaseLinks()).ToHaveTextAsync(["CASE-esc-overdue", "CASE-esc-later"]);
+        await Expect(escalation.TaskRows().First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-overdue"));
+        await Expect(escalation.TaskRows().First.GetByText("Overdue by 45 min")).ToBeVisibleAsync();
+        await Expect(page.Region("Overdue urgent tasks").CaseLinks()).ToHaveTextAsync(["CASE-urgent-overdue"]);
+        await Expect(page.Region("Overdue routine tasks")).ToContainTextAsync("No routine task is overdue.");
+        await Expect(page.AreaMenu().GetByRole(AriaRole.Link, new() { Name = "Escalations" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-overdue"), FullPage = true });
         await page.Context.CloseAsync();
     }
@@ -119,12 +123,13 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         var page = await chromium.NewPageAsync(app.BaseAddress);
 
         await ChromiumFixture.GotoInteractiveAsync(page, "/");
-        await Expect(page.Locator(".rz-panel-menu")).ToContainTextAsync("Queue");
+        await Expect(page.AreaMenu().GetByRole(AriaRole.Link, new() { Name = "Queue" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/escalations");
 
-        await Expect(page.Locator("#access-denied")).ToHaveTextAsync("Your role does not allow this page.");
-        await Expect(page.Locator(".rz-panel-menu")).Not.ToContainTextAsync("Escalations");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Your role does not allow this page.")).ToBeVisibleAsync();
+        await Expect(page.AreaMenu().GetByRole(AriaRole.Link, new() { Name = "Escalations" })).ToHaveCountAsync(0);
         await Expect(page.Locator("body")).Not.ToContainTextAsync("CASE-esc-hidden");
         await page.Context.CloseAsync();
     }
@@ -143,12 +148,13 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         var page = await chromium.NewPageAsync(app.BaseAddress);
 
         await ChromiumFixture.GotoInteractiveAsync(page, "/escalations", "persona-supervisor");
-        await Expect(page.Locator(".overdue-summary")).ToHaveTextAsync("1 task is OVERDUE.");
-        await Expect(page.Locator("table[aria-label='Overdue urgent tasks'] .sla-badge")).ToHaveTextAsync("Overdue by 20 min");
-        await page.Locator(".held-claim", new() { HasText = "CASE-aws-esc" }).Locator("button.release-claim").ClickAsync();
+        await Expect(page.Status("OVERDUE")).ToHaveTextAsync("1 task is OVERDUE.");
+        await Expect(page.Region("Overdue urgent tasks").GetByText("Overdue by 20 min")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Release claim on CASE-aws-esc" }).ClickAsync();
+        await page.ConfirmAsync("Release claim");
 
-        await Expect(page.Locator(".override-outcome")).ToContainTextAsync("Dr. Dana Reyes's claim on CASE-aws-esc is released; the case is back in the escalation queue.");
-        await Expect(page.Locator(".held-claim")).ToHaveCountAsync(0);
+        await Expect(page.Status("Dr. Dana Reyes's claim on CASE-aws-esc is released; the case is back in the escalation queue.")).ToBeVisibleAsync();
+        await Expect(page.Region("Claims held by others").TaskRows()).ToHaveCountAsync(0);
         (await tasks.GetAsync("aws-esc"))!.Status.Should().Be(ReviewStatus.Pending);
         (await tasks.ListAuditAsync("aws-esc")).Where(a => a.Action != "claimed").Should().ContainSingle().Which.Should().BeEquivalentTo(
             new { Action = "claim-released-by-supervisor", ActorId = "persona-supervisor", ActorName = "Dr. Sam Okafor" });

@@ -81,7 +81,7 @@ public sealed class MalformedTaskItemsInBrowserTests(ChromiumFixture chromium)
     {
         var clinician = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(clinician, "/");
-        await Expect(clinician.Locator(".queue-row .case-link")).ToHaveTextAsync([goodCase]);
+        await Expect(clinician.Region("Urgent queue").CaseLinks()).ToHaveTextAsync([goodCase]);
         await clinician.Context.CloseAsync();
     }
 
@@ -90,16 +90,16 @@ public sealed class MalformedTaskItemsInBrowserTests(ChromiumFixture chromium)
     {
         var operator_ = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(operator_, "/operations", "persona-operator");
-        var rows = operator_.Locator(".malformed-items .malformed-item");
-        await Expect(rows).ToHaveCountAsync(faults.Count);
+        var items = operator_.Region("Malformed task items");
+        await Expect(items.DataRows()).ToHaveCountAsync(faults.Count);
         foreach (var (id, fault) in faults)
         {
-            var row = operator_.Locator($".malformed-item[data-task-id='{id}']");
-            await Expect(row.Locator(".item-key")).ToHaveTextAsync(id);
-            await Expect(row.Locator(".item-problems")).ToHaveTextAsync(fault);
+            var row = items.DataRows().Filter(new() { Has = operator_.GetByRole(AriaRole.Cell, new() { Name = id, Exact = true }) });
+            await Expect(row).ToHaveCountAsync(1);
+            await Expect(row.GetByRole(AriaRole.List)).ToHaveTextAsync(fault);
         }
 
-        var table = await operator_.Locator(".malformed-items").InnerTextAsync();
+        var table = await items.InnerTextAsync();
         table.Should().NotContain("CASE-", "an item's values may be PHI; only ids and faults are shown");
         foreach (var id in faults.Keys)
         {

@@ -20,16 +20,17 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
 
         await ChromiumFixture.GotoInteractiveAsync(page, "/");
 
-        var rows = page.Locator("table.queue-table tbody tr.queue-row");
+        var urgent = page.Region("Urgent queue");
+        var rows = urgent.TaskRows();
         await Expect(rows).ToHaveCountAsync(7);
-        var cases = await page.Locator("table.queue-table .case-link").AllInnerTextsAsync();
+        var cases = await urgent.CaseLinks().AllInnerTextsAsync();
         cases.Should().OnlyContain(c => c.StartsWith("RP-1", StringComparison.Ordinal), "the urgent demo cases come first");
         cases[0].Should().Be("RP-1007", "the overdue portable chest X-ray has the earliest deadline");
         await Expect(rows.First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("is-overdue"));
-        await Expect(rows.First.Locator(".sla-badge")).ToContainTextAsync("Overdue by");
+        await Expect(rows.First.GetByText(new System.Text.RegularExpressions.Regex("^Overdue by"))).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("queue-urgent"), FullPage = true });
 
-        await page.Locator(".case-link", new PageLocatorOptions { HasText = "RP-1001" }).ClickAsync();
+        await urgent.GetByRole(AriaRole.Link, new() { Name = "RP-1001" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review/demo-rp-1001$"));
         await Expect(page.Locator(".case-title")).ToHaveTextAsync("CT head without contrast — suspected acute stroke");
@@ -49,8 +50,9 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
 
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" }).ClickAsync();
 
-        await Expect(page.Locator("table.queue-table tbody tr.queue-row")).ToHaveCountAsync(9);
-        var cases = await page.Locator("table.queue-table .case-link").AllInnerTextsAsync();
+        var routine = page.Region("Routine queue");
+        await Expect(routine.TaskRows()).ToHaveCountAsync(9);
+        var cases = await routine.CaseLinks().AllInnerTextsAsync();
         cases.Should().OnlyContain(c => c.StartsWith("RP-2", StringComparison.Ordinal));
         cases[0].Should().Be("RP-2002", "the chest X-ray waiting 26 hours is past its 24-hour deadline");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/\\?queue=routine$"));
@@ -65,11 +67,11 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
 
         await ChromiumFixture.GotoInteractiveAsync(page, "/?queue=routine");
         await Expect(page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" })).ToHaveAttributeAsync("aria-selected", "true");
-        await page.Locator(".case-link", new PageLocatorOptions { HasText = "RP-2002" }).ClickAsync();
+        await page.Region("Routine queue").GetByRole(AriaRole.Link, new() { Name = "RP-2002" }).ClickAsync();
         await page.Locator(".back-link a").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/\\?queue=routine$"));
-        await Expect(page.Locator(".case-link").First).ToHaveTextAsync("RP-2002");
+        await Expect(page.Region("Routine queue").CaseLinks().First).ToHaveTextAsync("RP-2002");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Urgent" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"));
         await page.Context.CloseAsync();
@@ -82,11 +84,11 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
         var store = app.GetRequiredService<IReviewTaskStore>();
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(page, "/");
-        await Expect(page.Locator(".queue-empty")).ToBeVisibleAsync();
+        await Expect(page.Region("Urgent queue")).ToContainTextAsync("No tasks are waiting in this queue.");
 
         await store.RegisterAsync(NewTask("live-1", "RP-LIVE-1", DateTimeOffset.UtcNow.AddMinutes(30)));
 
-        await Expect(page.Locator(".case-link")).ToHaveTextAsync("RP-LIVE-1");
+        await Expect(page.Region("Urgent queue").CaseLinks()).ToHaveTextAsync("RP-LIVE-1");
         await page.Context.CloseAsync();
     }
 
@@ -103,7 +105,7 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
 
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(page, "/");
-        var cases = page.Locator("table.queue-table .case-link");
+        var cases = page.Region("Urgent queue").CaseLinks();
         await Expect(cases).ToHaveCountAsync(ReviewQueue.PageSize);
         await Expect(cases.First).ToHaveTextAsync("RP-P01");
 

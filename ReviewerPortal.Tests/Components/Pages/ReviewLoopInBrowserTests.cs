@@ -23,7 +23,7 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         var clinician = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(clinician, "/");
 
-        await clinician.Locator(".case-link", new PageLocatorOptions { HasText = "RP-1001" }).ClickAsync();
+        await clinician.Region("Urgent queue").GetByRole(AriaRole.Link, new() { Name = "RP-1001" }).ClickAsync();
         await Expect(clinician.Locator(".draft-body")).ToContainTextAsync("MCA territory");
         await clinician.Locator(".attest").ClickAsync();
         await clinician.Locator("button.approve").ClickAsync();
@@ -34,12 +34,12 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
 
         var operator_ = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(operator_, "/operations?execution=" + Uri.EscapeDataString(task.ExecutionArn), "persona-operator");
-        await Expect(operator_.Locator(".execution-detail .execution-status")).ToHaveTextAsync("SUCCEEDED");
-        await Expect(operator_.Locator(".execution-output")).ToContainTextAsync("\"reviewer\":{\"id\":\"persona-clinician\",\"name\":\"Dr. Dana Reyes\"}");
-        await Expect(operator_.Locator(".timeline-entry", new PageLocatorOptions { HasText = "PublishReport" }).First).ToBeVisibleAsync();
-        await Expect(operator_.Locator(".timeline-entry[data-type=TaskSubmitted]", new PageLocatorOptions { HasText = "UrgentReview" })).ToHaveCountAsync(1);
-        await Expect(operator_.Locator(".publication-events")).ToContainTextAsync("Report Published");
-        await Expect(operator_.Locator(".executions tbody tr").First).ToContainTextAsync(
+        await Expect(operator_.ExecutionDetail().GetByText("SUCCEEDED", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(operator_.GetByLabel("Execution output")).ToContainTextAsync("\"reviewer\":{\"id\":\"persona-clinician\",\"name\":\"Dr. Dana Reyes\"}");
+        await Expect(operator_.StateGroup("PublishReport").First).ToBeVisibleAsync();
+        await Expect(operator_.StateGroup("UrgentReview").GetByText("TaskSubmitted", new() { Exact = true })).ToHaveCountAsync(1);
+        await Expect(operator_.Region("Events on the local event bus")).ToContainTextAsync("Report Published");
+        await Expect(operator_.Region("Workflow executions").GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync(
             new System.Text.RegularExpressions.Regex(@"\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} UTC"), new LocatorAssertionsToContainTextOptions { Timeout = 5_000 });
         await operator_.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("loop-operations"), FullPage = true });
         await clinician.Context.CloseAsync();
@@ -63,7 +63,7 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
 
         await ChromiumFixture.GotoInteractiveAsync(page, "/");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" }).ClickAsync();
-        await Expect(page.Locator(".case-link", new PageLocatorOptions { HasText = "RP-2001" })).ToHaveCountAsync(1);
+        await Expect(page.Region("Routine queue").GetByRole(AriaRole.Link, new() { Name = "RP-2001" })).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("loop-revision-in-queue"), FullPage = true });
         await page.Context.CloseAsync();
     }
@@ -110,13 +110,14 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(page, "/");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" }).ClickAsync();
-        await Expect(page.Locator(".case-link")).ToHaveCountAsync(0);
+        var routine = page.Region("Routine queue");
+        await Expect(routine.CaseLinks()).ToHaveCountAsync(0);
 
-        await page.Locator("#start-routine").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start routine demo case" }).ClickAsync();
 
-        await Expect(page.Locator(".demo-case-message")).ToContainTextAsync("Started a new routine demo case");
-        await Expect(page.Locator(".case-link")).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
-        await Expect(page.Locator(".case-link")).ToHaveTextAsync(new Regex("^RP-20\\d\\d-\\d+$"));
+        await Expect(page.GetByText(new Regex("^Started a new routine demo case"))).ToBeVisibleAsync();
+        await Expect(routine.CaseLinks()).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
+        await Expect(routine.CaseLinks()).ToHaveTextAsync(new Regex("^RP-20\\d\\d-\\d+$"));
         await page.Context.CloseAsync();
     }
 
@@ -127,15 +128,16 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         var store = app.GetRequiredService<IReviewTaskStore>();
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(page, "/operations", "persona-operator");
-        await Expect(page.Locator(".executions")).ToContainTextAsync("No executions yet.");
+        await Expect(page.Region("Workflow executions")).ToContainTextAsync("No executions yet.");
 
-        await page.Locator("#start-urgent").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start urgent demo case" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/operations\\?execution=arn"));
         var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Urgent, 1)).Single();
         task.CaseId.Should().MatchRegex("^RP-10\\d\\d-\\d+$");
-        await Expect(page.Locator(".timeline-entry[data-type=TaskSubmitted]", new PageLocatorOptions { HasText = "UrgentReview" })).ToHaveCountAsync(1);
-        await Expect(page.Locator(".execution-detail .execution-status")).ToHaveTextAsync("RUNNING");
+        await Expect(page.StateGroup("UrgentReview").GetByText("TaskSubmitted", new() { Exact = true })).ToHaveCountAsync(1);
+        await Expect(page.ExecutionDetail().GetByText("RUNNING", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.Region("Workflow executions").GetByRole(AriaRole.Link)).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
 
