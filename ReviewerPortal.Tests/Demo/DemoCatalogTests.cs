@@ -47,7 +47,7 @@ public sealed class DemoCatalogTests : IDisposable
     [Fact]
     public async Task Seeding_twice_puts_each_case_and_its_draft_in_the_stores_once()
     {
-        var clock = new ManualClock();
+        var clock = TestClocks.AtMorning();
         var tasks = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), clock);
         var drafts = new FolderDraftStore(_folder.File("objects"));
         var seeder = new DemoSeeder(tasks, drafts, Options.Create(new DemoOptions { SeedRows = true }), clock, NullLogger<DemoSeeder>.Instance);
@@ -67,7 +67,7 @@ public sealed class DemoCatalogTests : IDisposable
     [Fact]
     public async Task Seeding_switched_off_registers_nothing()
     {
-        var clock = new ManualClock();
+        var clock = TestClocks.AtMorning();
         var tasks = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), clock);
         var options = Options.Create(new DemoOptions { SeedRows = false });
         var seeder = new DemoSeeder(tasks, new FolderDraftStore(_folder.File("objects")), options, clock, NullLogger<DemoSeeder>.Instance);

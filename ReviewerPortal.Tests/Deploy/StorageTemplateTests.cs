@@ -76,7 +76,7 @@ public class StorageTemplateTests(MotoServer moto) : IClassFixture<MotoServer>
              "--template-body", "file://" + TemplatePath, "--capabilities", "CAPABILITY_IAM",
              "--parameters", $"ParameterKey=TableName,ParameterValue={stackTable}"]);
         exitCode.Should().Be(0, output);
-        var store = ReviewTaskTable.Existing(moto.Url, stackTable).Store(new ManualClock());
+        var store = ReviewTaskTable.Existing(moto.Url, stackTable).Store(TestClocks.AtMorning());
 
         await store.RegisterAsync(DynamoDbTaskStoreTests.NewTask("t-deployed", QueueName.Routine));
 

@@ -13,7 +13,7 @@ public sealed class EscalationBoardTests : IDisposable
     private static readonly Reviewer Sam = new("persona-supervisor", "Dr. Sam Okafor");
 
     private readonly TempDirectory _folder = new();
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly SqliteReviewTaskStore _store;
     private readonly EscalationBoard _board;
 

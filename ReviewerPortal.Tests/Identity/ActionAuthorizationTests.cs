@@ -39,7 +39,7 @@ public class ActionAuthorizationTests
     [Fact]
     public async Task An_action_is_refused_once_the_session_has_passed_its_absolute_cap_even_in_an_open_circuit()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new IdentityTestApp(clock: clock);
         await using var circuit = Circuit.Start(app);
         circuit.SignIn(PortalClaims.CreatePrincipal("c", null, "Dr. Dana Reyes", [PortalRoles.Clinician], "persona", clock.GetUtcNow()));
@@ -54,7 +54,7 @@ public class ActionAuthorizationTests
     [Fact]
     public async Task An_open_circuit_becomes_anonymous_by_itself_once_its_session_passes_the_absolute_cap()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new IdentityTestApp(
             settings: new Dictionary<string, string?> { ["Identity:CircuitRevalidationInterval"] = "00:00:00.100" }, clock: clock);
         await using var circuit = Circuit.Start(app);

@@ -12,6 +12,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public string All => string.Join('\n', _lines);
 
+    /// <summary>The portal's "Sign-in rejected: …" lines, to say why a sign-in a test expected did not happen.</summary>
+    public string Rejections => string.Join('\n', _lines.Where(line => line.Contains("Sign-in rejected", StringComparison.Ordinal)));
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()

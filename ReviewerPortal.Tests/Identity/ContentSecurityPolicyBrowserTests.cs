@@ -12,6 +12,8 @@ public class ContentSecurityPolicyBrowserTests
         var page = await browser.NewPageAsync();
         await page.GotoAsync(app.BaseUri.ToString());
         await page.ClickAsync("[data-persona=persona-supervisor]");
+        await page.WaitForURLAsync("**/escalations"); // a supervisor's own start page
+        await page.GotoAsync(app.BaseUri.ToString());
 
         await page.Locator("a.case-link").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         await page.Locator("a.case-link").First.ClickAsync();

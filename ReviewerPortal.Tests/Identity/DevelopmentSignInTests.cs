@@ -25,6 +25,28 @@ public class DevelopmentSignInTests
         (await after.Content.ReadAsStringAsync()).Should().Contain("Dr. Sam Okafor");
     }
 
+    [Theory]
+    [InlineData("persona-clinician", "/", "Dr. Dana Reyes")]
+    [InlineData("persona-supervisor", "/escalations", "Dr. Sam Okafor")]
+    [InlineData("persona-operator", "/operations", "Lee Chen")]
+    public async Task Each_role_signing_in_at_the_front_door_lands_on_its_own_start_page_not_on_Not_allowed(string persona, string startPage, string name)
+    {
+        await using var app = new IdentityTestApp();
+        using var client = app.CreateRawClient();
+        var jar = new CookieJar();
+        using (var home = await jar.SendAsync(client, HttpMethod.Get, "/"))
+        {
+            home.Headers.Location!.OriginalString.Should().EndWith("/signin?returnUrl=%2F");
+        }
+
+        var session = await PersonaSignIn.SignInAsync(client, persona); // asserts the redirect to the role's start page
+        using var landed = await session.SendAsync(client, HttpMethod.Get, startPage);
+
+        landed.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await landed.Content.ReadAsStringAsync();
+        html.Should().Contain(name).And.NotContain("id=\"access-denied\"");
+    }
+
     [Fact]
     public async Task A_persona_sign_in_is_recorded_in_the_audit_trail_with_the_personas_stable_id_and_name()
     {

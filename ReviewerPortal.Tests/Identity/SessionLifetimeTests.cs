@@ -8,7 +8,7 @@ public class SessionLifetimeTests
     [Fact]
     public async Task A_session_left_idle_longer_than_the_idle_timeout_must_sign_in_again()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new IdentityTestApp(clock: clock);
         using var client = app.CreateRawClient();
         var session = await PersonaSignIn.SignInAsync(client, "persona-clinician");
@@ -23,7 +23,7 @@ public class SessionLifetimeTests
     [Fact]
     public async Task A_session_in_steady_use_slides_but_ends_at_its_absolute_cap()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = new IdentityTestApp(settings: new Dictionary<string, string?> { ["Identity:MaxSessionLifetime"] = "02:00:00" }, clock: clock);
         using var client = app.CreateRawClient();
         var session = await PersonaSignIn.SignInAsync(client, "persona-clinician");

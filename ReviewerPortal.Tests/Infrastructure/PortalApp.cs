@@ -29,7 +29,7 @@ public class PortalApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly StartupFailureLog _startupFailures = new();
     private IHost? _portal;
-    private bool _started;
+    private bool _portalStarted;
     private Uri? _baseAddress;
 
     public PortalApp(IDictionary<string, string?>? settings = null)
@@ -100,7 +100,7 @@ public class PortalApp : WebApplicationFactory<Program>
         try
         {
             _portal.Start();
-            _started = true;
+            _portalStarted = true;
         }
         catch (ObjectDisposedException) when (StartupFailure(_portal) is { } failure)
         {
@@ -152,8 +152,8 @@ public class PortalApp : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_portal is not null)
         {
-            // A host that failed to start cannot be stopped on .NET 10 (its hosted services were never resolved).
-            if (_started)
+            // A host whose start failed cannot be stopped (.NET 10 throws on its missing hosted services), only disposed.
+            if (_portalStarted)
             {
                 await _portal.StopAsync();
             }

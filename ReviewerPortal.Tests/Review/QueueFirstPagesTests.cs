@@ -9,7 +9,7 @@ namespace ReviewerPortal.Tests.Review;
 public sealed class QueueFirstPagesTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly ReviewTaskChanges _changes = new();
     private readonly SqliteReviewTaskStore _store;
     private readonly CountingStore _counted;

@@ -14,7 +14,7 @@ namespace ReviewerPortal.Tests.Review;
 public sealed class ReviewQueueTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly SqliteReviewTaskStore _tasks;
     private readonly FolderDraftStore _drafts;
     private readonly ReviewQueue _queue;

@@ -12,7 +12,7 @@ namespace ReviewerPortal.Tests.Storage;
 public abstract class ReviewTaskQueueContract : IAsyncLifetime
 {
     /// <summary>Whole seconds: every store keeps at least millisecond precision.</summary>
-    protected ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     protected IReviewTaskStore Store { get; private set; } = null!;
 

@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using ReviewerPortal.Identity.Oidc;
+using ReviewerPortal.Identity.Entra;
 
 namespace ReviewerPortal.Identity;
 
-/// <summary>Sign-in and sign-out endpoints of both modes.</summary>
+/// <summary>Sign-in and sign-out endpoints of both modes (the OpenID Connect handler answers its own callback paths).</summary>
 public static class IdentityEndpoints
 {
     public const string SignInPath = "/signin";
@@ -20,9 +19,7 @@ public static class IdentityEndpoints
     {
         if (mode == IdentityMode.Oidc)
         {
-            endpoints.MapGet(SignInPath, BeginOidcAsync).AllowAnonymous();
-            endpoints.MapGet(OidcSignIn.CallbackPath, CompleteOidcAsync).AllowAnonymous();
-            endpoints.MapGet(OidcSignIn.SignedOutCallbackPath, () => Results.LocalRedirect(SignedOutPath)).AllowAnonymous();
+            endpoints.MapGet(SignInPath, BeginEntraSignInAsync).AllowAnonymous();
         }
         else
         {
@@ -37,34 +34,22 @@ public static class IdentityEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> BeginOidcAsync(HttpContext context, OidcSignIn oidc, string? returnUrl)
+    private static async Task<IResult> BeginEntraSignInAsync(HttpContext context, ILogger<SignInAudit> logger, string? returnUrl)
     {
         try
         {
-            // Not Results.Redirect: it logs the target, and this one carries the attempt's state and nonce.
-            context.Response.Redirect(await oidc.BeginAsync(context, returnUrl));
+            // The handler reads the provider's metadata first, so an unreachable provider fails here, before any redirect.
+            await context.ChallengeAsync(EntraSignIn.Scheme, new AuthenticationProperties { RedirectUri = ReturnUrl.Sanitize(returnUrl) });
             return Results.Empty;
         }
-        catch (SignInFailedException e)
+        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
         {
-            return Problem(e.Failure);
+            EntraSignInEvents.LogRejected(logger, SignInFailure.ProviderUnreachable, e.GetType().Name);
+            return EntraSignInEvents.ProblemPage(SignInFailure.ProviderUnreachable);
         }
     }
 
-    private static async Task<IResult> CompleteOidcAsync(HttpContext context, OidcSignIn oidc)
-    {
-        try
-        {
-            return Results.LocalRedirect(await oidc.CompleteAsync(context));
-        }
-        catch (SignInFailedException e)
-        {
-            return Problem(e.Failure);
-        }
-    }
-
-    private static async Task<IResult> SignOutAsync(
-        HttpContext context, IAntiforgery antiforgery, SignInAudit audit, OidcMetadata metadata, OidcSignIn oidc, IOptions<IdentityOptions> options)
+    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, SignInAudit audit, IOptions<IdentityOptions> options)
     {
         // Checked here: the antiforgery middleware only flags a bad token; endpoints that bind no form must refuse themselves.
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -78,40 +63,22 @@ public static class IdentityEndpoints
         }
 
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-        var settings = options.Value;
-        if (settings.Mode != IdentityMode.Oidc)
+        if (options.Value.Mode != IdentityMode.Oidc)
         {
             return Results.LocalRedirect(SignedOutPath);
         }
 
-        string? endSession;
         try
         {
-            endSession = (await metadata.GetAsync(context.RequestAborted)).EndSessionEndpoint;
+            // To the provider's end-session endpoint, which returns the browser to /signout-callback-oidc, then /signed-out.
+            await context.SignOutAsync(EntraSignIn.Scheme, new AuthenticationProperties { RedirectUri = SignedOutPath });
+            return Results.Empty;
         }
         catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
         {
-            // The portal session is gone either way; the provider's session cannot be ended while it is unreachable.
-            endSession = null;
-        }
-
-        if (string.IsNullOrEmpty(endSession))
-        {
+            // The portal session is gone either way; the provider's session cannot be ended while it is unreachable or
+            // publishes no end-session endpoint.
             return Results.LocalRedirect(SignedOutPath);
         }
-
-        // RP-initiated logout 1.0: client_id identifies us, so the provider honours post_logout_redirect_uri.
-        var query = QueryString.Create(new Dictionary<string, string?>
-        {
-            ["client_id"] = settings.ClientId,
-            ["post_logout_redirect_uri"] = oidc.RedirectUri(context, OidcSignIn.SignedOutCallbackPath).AbsoluteUri,
-        });
-        return Results.Redirect(endSession + query.ToUriComponent());
     }
-
-    private static RazorComponentResult<SignInProblemPage> Problem(SignInFailure failure) =>
-        new(new Dictionary<string, object?> { [nameof(SignInProblemPage.Failure)] = failure })
-        {
-            StatusCode = SignInFailureMessages.StatusCode(failure),
-        };
 }

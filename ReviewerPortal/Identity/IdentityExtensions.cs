@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ReviewerPortal.Identity.Oidc;
+using ReviewerPortal.Identity.Entra;
 
 namespace ReviewerPortal.Identity;
 
-/// <summary>Sign-in (OpenID Connect, or Development personas), role policies and security headers.</summary>
+/// <summary>Sign-in (Entra ID through Microsoft.Identity.Web, or Development personas), role policies and security headers.</summary>
 public static class IdentityExtensions
 {
     public static IServiceCollection AddPortalIdentity(this WebApplicationBuilder builder)
@@ -21,11 +21,20 @@ public static class IdentityExtensions
         services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
-        services.AddHttpClient(OidcMetadata.HttpClientName);
         services.AddPortalKeyRing(settings);
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(options => SessionCookie.Configure(options, settings, builder.Environment));
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (settings.Mode == IdentityMode.Oidc)
+        {
+            // Identity.Web adds the session cookie scheme beside OpenID Connect; the cookie stays the default scheme, so
+            // pages send signed-out users to /signin, which starts the provider's sign-in.
+            authentication.AddEntraSignIn(settings, builder.Environment);
+        }
+        else
+        {
+            authentication.AddCookie(options => SessionCookie.Configure(options, settings, builder.Environment));
+        }
+
         services.AddAuthorizationBuilder().AddPortalPolicies();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalAuthenticationStateProvider>();
@@ -34,16 +43,13 @@ public static class IdentityExtensions
         services.AddScoped<ActionAuthorization>();
         services.AddScoped<StartPages>();
         services.AddScoped<SignInAudit>();
-        services.AddSingleton<OidcMetadata>();
-        services.AddSingleton<PendingSignIns>();
-        services.AddSingleton<AuthorizationCodeRedeemer>();
-        services.AddSingleton<IdTokenValidator>();
-        services.AddScoped<OidcSignIn>();
         // First in the pipeline, so static files and errors carry the security headers too.
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
 
         // Request logs would otherwise carry the callback's query string (authorization code, state).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // …and the OpenID Connect handler's debug lines the whole redirect to the provider (state, nonce).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Authentication.OpenIdConnect", LogLevel.Information);
         return services;
     }
 

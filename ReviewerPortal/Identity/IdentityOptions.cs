@@ -6,7 +6,7 @@ public enum IdentityMode
     /// <summary>A persona picker (clinician, supervisor, operator); allowed only in the Development environment.</summary>
     Development,
 
-    /// <summary>OpenID Connect authorization code flow with PKCE, e.g. Microsoft Entra ID.</summary>
+    /// <summary>Microsoft Entra ID (or an OpenID Connect provider issuing Entra-shaped tokens) through Microsoft.Identity.Web.</summary>
     Oidc,
 }
 
@@ -17,13 +17,30 @@ public sealed class IdentityOptions
 
     public IdentityMode Mode { get; set; } = IdentityMode.Development;
 
-    /// <summary>The provider's issuer URL, e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>; discovery is read below it.</summary>
+    /// <summary>The Entra cloud, e.g. <c>https://login.microsoftonline.com/</c>; with <see cref="TenantId"/> it makes the authority <c>{Instance}{TenantId}/v2.0</c>.</summary>
+    public Uri Instance { get; set; } = new("https://login.microsoftonline.com/");
+
+    /// <summary>The directory (tenant) id, or <c>organizations</c>/<c>common</c> for a multi-tenant app (then <see cref="AllowedTenants"/>).</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>
+    /// Instead of <see cref="Instance"/> and <see cref="TenantId"/>: the issuer URL, e.g.
+    /// <c>https://login.microsoftonline.com/{tenant}/v2.0</c> (kept for configurations written before Identity.Web).
+    /// </summary>
     public Uri? Authority { get; set; }
 
     public string? ClientId { get; set; }
 
     /// <summary>Sent to the token endpoint with <c>client_secret_post</c>; leave empty for a public client (PKCE alone).</summary>
     public string? ClientSecret { get; set; }
+
+    /// <summary>The authority sign-in uses: <see cref="Authority"/> when set, else <c>{Instance}{TenantId}/v2.0</c>; null when neither is configured.</summary>
+    public Uri? EffectiveAuthority => Authority
+        ?? (string.IsNullOrWhiteSpace(TenantId) ? null : new Uri($"{Instance.AbsoluteUri.TrimEnd('/')}/{TenantId.Trim()}/v2.0"));
+
+    /// <summary>Entra's multi-tenant authorities: any tenant's users could sign in, so <see cref="AllowedTenants"/> says which may.</summary>
+    public bool IsMultiTenant => EffectiveAuthority is { } authority
+        && authority.Segments.Any(s => s.TrimEnd('/') is "organizations" or "common");
 
     public string Scopes { get; set; } = "openid profile";
 
@@ -66,6 +83,6 @@ public sealed class IdentityOptions
     /// <summary>Tolerance for clock differences when checking ID token lifetimes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a started sign-in (state, nonce, PKCE verifier) stays redeemable.</summary>
+    /// <summary>How long a started sign-in (state, nonce, PKCE verifier) stays redeemable; also how long a used response is remembered.</summary>
     public TimeSpan SignInTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -11,23 +11,13 @@ public static class IdentityStartupChecks
         {
             throw new InvalidOperationException(
                 $"Identity:Mode is Development (persona sign-in, no passwords), which is allowed only in the Development environment, " +
-                $"but the environment is '{environment.EnvironmentName}'. Set Identity:Mode=Oidc with Identity:Authority and Identity:ClientId, " +
+                $"but the environment is '{environment.EnvironmentName}'. Set Identity:Mode=Oidc with Identity:TenantId and Identity:ClientId, " +
                 "or run with ASPNETCORE_ENVIRONMENT=Development on your own machine.");
         }
 
         if (settings.Mode == IdentityMode.Oidc)
         {
-            if (settings.Authority is null || string.IsNullOrWhiteSpace(settings.ClientId))
-            {
-                throw new InvalidOperationException(
-                    "Identity:Mode is Oidc but Identity:Authority or Identity:ClientId is missing " +
-                    "(for Entra ID: Authority=https://login.microsoftonline.com/<tenant-id>/v2.0, ClientId=<application id>).");
-            }
-
-            if (settings.Authority.Scheme != Uri.UriSchemeHttps && !Oidc.OidcMetadata.IsLoopback(settings.Authority))
-            {
-                throw new InvalidOperationException($"Identity:Authority must use https (got {settings.Authority.GetLeftPart(UriPartial.Authority)}).");
-            }
+            VerifyEntra(settings);
         }
 
         if (settings.MaxSessionLifetime <= TimeSpan.Zero || settings.IdleTimeout <= TimeSpan.Zero)
@@ -36,5 +26,27 @@ public static class IdentityStartupChecks
         }
 
         RoleMapping.Validate(settings.RoleMapping);
+    }
+
+    private static void VerifyEntra(IdentityOptions settings)
+    {
+        if (settings.EffectiveAuthority is not { } authority || string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            throw new InvalidOperationException(
+                "Identity:Mode is Oidc but Identity:TenantId (or Identity:Authority) or Identity:ClientId is missing " +
+                "(for Entra ID: TenantId=<directory id>, ClientId=<application id>, ClientSecret=<secret>).");
+        }
+
+        if (authority.Scheme != Uri.UriSchemeHttps && !authority.IsLoopback)
+        {
+            throw new InvalidOperationException($"Identity:Instance (or Identity:Authority) must use https (got {authority.GetLeftPart(UriPartial.Authority)}).");
+        }
+
+        if (settings.IsMultiTenant && settings.AllowedTenants.Count == 0)
+        {
+            throw new InvalidOperationException(
+                "Identity:TenantId is multi-tenant (organizations or common), so users of any Entra tenant could sign in: " +
+                "list the tenants allowed in Identity:AllowedTenants:0, Identity:AllowedTenants:1, ….");
+        }
     }
 }

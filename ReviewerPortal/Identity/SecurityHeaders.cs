@@ -36,8 +36,8 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<IdentityOptio
         ArgumentNullException.ThrowIfNull(options);
         // Chromium applies form-action to the redirects that follow a form post: signing out posts to the portal, which
         // redirects to the provider's end-session endpoint.
-        var formAction = options.Mode == IdentityMode.Oidc && options.Authority is not null
-            ? $"'self' {options.Authority.GetLeftPart(UriPartial.Authority)}"
+        var formAction = options.Mode == IdentityMode.Oidc && options.EffectiveAuthority is { } authority
+            ? $"'self' {authority.GetLeftPart(UriPartial.Authority)}"
             : "'self'";
         return string.Join(
             "; ",

@@ -24,6 +24,30 @@ public sealed class StartPages(IAuthorizationService authorization)
         .OrderBy(page => page.Route, StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>
+    /// Where a user goes right after sign-in: where they asked to go, or, for the portal's front door, their role's own
+    /// page (a supervisor's escalations, an operator's Operations), never a page their role may not open.
+    /// </summary>
+    public static string Landing(ClaimsPrincipal user, string? requested)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var target = ReturnUrl.Sanitize(requested);
+        if (target != "/")
+        {
+            return target;
+        }
+
+        return PortalRoles.All.Where(user.IsInRole).Select(RoleStartPage).OrderBy(page => page == "/" ? 1 : 0).FirstOrDefault() ?? "/";
+    }
+
+    /// <summary>Each role's own page: the queue for clinicians, escalations for supervisors, Operations for operators.</summary>
+    public static string RoleStartPage(string role) => role switch
+    {
+        PortalRoles.Supervisor => "/escalations",
+        PortalRoles.Operator => "/operations",
+        _ => "/",
+    };
+
     public async Task<IReadOnlyList<StartPage>> ForAsync(ClaimsPrincipal user)
     {
         var allowed = new List<StartPage>();

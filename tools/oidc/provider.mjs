@@ -1,7 +1,10 @@
-// A real OpenID Connect provider (npm oidc-provider) for the sign-in tests, on 127.0.0.1 only.
+// A real OpenID Connect provider (npm oidc-provider) for the sign-in tests, on 127.0.0.1 only, shaped like one
+// Microsoft Entra ID tenant: its issuer is http://127.0.0.1:<port>/<TENANT_ID>/v2.0 (Entra's v2.0 issuer form, the
+// authority Microsoft.Identity.Web builds from Instance and TenantId), and its ID tokens carry `tid`, `oid` and `roles`.
 // Usage: node provider.mjs <port>, with PORTAL_ORIGIN (the portal's origin, for its redirect URIs),
-// CLIENT_ID and CLIENT_SECRET in the environment. Its development login form accepts any password;
-// the login name picks one of the accounts below, whose app roles imitate Microsoft Entra ID's `roles` claim.
+// CLIENT_ID, CLIENT_SECRET and TENANT_ID in the environment. Its development login form accepts any password;
+// the login name picks one of the accounts below, whose app roles imitate Entra app roles.
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,7 @@ const port = Number(process.argv[2]);
 const origin = process.env.PORTAL_ORIGIN;
 const clientId = process.env.CLIENT_ID ?? 'reviewer-portal';
 const clientSecret = process.env.CLIENT_SECRET ?? 'test-secret';
+const tenantId = process.env.TENANT_ID ?? '3f1c2b7a-5d4e-4c3b-9a8f-0e1d2c3b4a59';
 if (!port || !origin) {
   console.error('usage: PORTAL_ORIGIN=http://127.0.0.1:5080 node provider.mjs <port>');
   process.exit(2);
@@ -26,7 +30,8 @@ const accounts = {
   nobody: { name: 'Nora Noroles', roles: [] },
 };
 
-const issuer = `http://127.0.0.1:${port}`;
+const mountPath = `/${tenantId}/v2.0`;
+const issuer = `http://127.0.0.1:${port}${mountPath}`;
 const provider = new Provider(issuer, {
   clients: [{
     client_id: clientId,
@@ -38,14 +43,14 @@ const provider = new Provider(issuer, {
     token_endpoint_auth_method: 'client_secret_post',
   }],
   pkce: { required: () => true },
-  // Entra puts app roles and the object id into the ID token; so does this provider.
-  claims: { openid: ['sub'], profile: ['name', 'oid', 'roles'] },
+  // Entra puts the tenant, app roles and the object id into the ID token; so does this provider.
+  claims: { openid: ['sub', 'tid'], profile: ['name', 'oid', 'roles'] },
   conformIdTokenClaims: false,
   cookies: { keys: ['reviewer-portal-tests-only'] },
   async findAccount(_ctx, id) {
     const account = accounts[id];
     if (!account) return undefined;
-    return { accountId: id, claims: async () => ({ sub: id, ...account }) };
+    return { accountId: id, claims: async () => ({ sub: id, tid: tenantId, ...account }) };
   },
   features: {
     devInteractions: { enabled: true },
@@ -60,4 +65,15 @@ const provider = new Provider(issuer, {
 });
 
 provider.on('server_error', (_ctx, error) => console.error('server_error', error));
-provider.listen(port, '127.0.0.1', () => console.log(`oidc-provider listening on ${issuer}`));
+// Mounted below the issuer's path, as Entra serves each tenant: oidc-provider reads its mount path from originalUrl.
+const callback = provider.callback();
+http.createServer((req, res) => {
+  if (!req.url.startsWith(`${mountPath}/`)) {
+    res.statusCode = 404;
+    res.end();
+    return;
+  }
+  req.originalUrl = req.url;
+  req.url = req.url.slice(mountPath.length);
+  callback(req, res);
+}).listen(port, '127.0.0.1', () => console.log(`oidc-provider listening on ${issuer}`));

@@ -10,18 +10,19 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using ReviewerPortal.Identity.Oidc;
 
 namespace ReviewerPortal.Tests.Identity.Oidc;
 
 /// <summary>
 /// A provider the test controls completely, for ID tokens no honest provider would issue: discovery, a JWKS with keys the
 /// test holds (and can rotate), and a token endpoint that checks PKCE and hands out whatever ID token the test crafted.
+/// Shaped like Entra: served below <c>/{tenant}/v2.0</c>, valid tokens carry <c>tid</c> and the v2.0 issuer.
 /// </summary>
 public sealed class CraftedTokenProvider : IAsyncDisposable
 {
     public const string ClientId = "reviewer-portal";
     public const string ClientSecret = "crafted-secret";
+    public const string TenantId = "5b0e6a2c-8f3d-4e1a-b7c9-1d2e3f4a5b6c";
 
     private readonly WebApplication _server;
     private readonly ConcurrentDictionary<string, (string Challenge, string Nonce)> _codes = new();
@@ -34,7 +35,14 @@ public sealed class CraftedTokenProvider : IAsyncDisposable
         RotateKey();
     }
 
-    public Uri Issuer { get; private set; } = null!;
+    /// <summary>Where the provider listens, e.g. <c>http://127.0.0.1:40123/</c>: the portal's <c>Identity:Instance</c>.</summary>
+    public Uri Instance { get; private set; } = null!;
+
+    /// <summary>The tenant in the portal's authority (<c>{Instance}{AuthorityTenant}/v2.0</c>): <see cref="TenantId"/>, or <c>organizations</c>.</summary>
+    public string AuthorityTenant { get; set; } = TenantId;
+
+    /// <summary>The issuer of valid tokens: <c>{Instance}{TenantId}/v2.0</c>.</summary>
+    public Uri Issuer => new(Instance, $"/{TenantId}/v2.0");
 
     /// <summary>The issuer the discovery document publishes, e.g. Entra's multi-tenant <c>…/{tenantid}/v2.0</c>; by default <see cref="Issuer"/>.</summary>
     public string? PublishedIssuer { get; set; }
@@ -53,19 +61,21 @@ public sealed class CraftedTokenProvider : IAsyncDisposable
         var server = builder.Build();
         var provider = new CraftedTokenProvider(server);
         provider.IdToken = nonce => provider.Sign(provider.ValidClaims(nonce));
-        server.MapGet("/.well-known/openid-configuration", provider.Discovery);
-        server.MapGet("/jwks", provider.Jwks);
-        server.MapPost("/token", provider.TokenAsync);
+        var tenant = server.MapGroup("/{tenant}/v2.0");
+        tenant.MapGet("/.well-known/openid-configuration", (string tenant) => provider.Discovery(tenant));
+        tenant.MapGet("/jwks", provider.Jwks);
+        tenant.MapPost("/token", provider.TokenAsync);
         await server.StartAsync();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        provider.Issuer = new Uri(address);
+        provider.Instance = new Uri(address + "/");
         return provider;
     }
 
     public Dictionary<string, string?> PortalSettings() => new()
     {
         ["Identity:Mode"] = "Oidc",
-        ["Identity:Authority"] = Issuer.ToString(),
+        ["Identity:Instance"] = Instance.ToString(),
+        ["Identity:TenantId"] = AuthorityTenant,
         ["Identity:ClientId"] = ClientId,
         ["Identity:ClientSecret"] = ClientSecret,
     };
@@ -76,7 +86,7 @@ public sealed class CraftedTokenProvider : IAsyncDisposable
     /// <summary>Issues a code as the authorization endpoint would, bound to the PKCE challenge and nonce of one attempt.</summary>
     public string IssueCode(string codeChallenge, string nonce)
     {
-        var code = PendingSignIns.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
+        var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
         _codes[code] = (codeChallenge, nonce);
         return code;
     }
@@ -89,8 +99,9 @@ public sealed class CraftedTokenProvider : IAsyncDisposable
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         return new Dictionary<string, object>
         {
-            ["iss"] = Issuer.ToString().TrimEnd('/'),
+            ["iss"] = Issuer.ToString(),
             ["aud"] = ClientId,
+            ["tid"] = TenantId,
             ["sub"] = "crafted-sub",
             ["oid"] = "crafted-oid",
             ["name"] = "Dr. Crafted Token",
@@ -109,13 +120,13 @@ public sealed class CraftedTokenProvider : IAsyncDisposable
         return new JsonWebTokenHandler().CreateToken(JsonSerializer.Serialize(claims), credentials);
     }
 
-    private IResult Discovery() => Results.Json(new Dictionary<string, object>
+    private IResult Discovery(string tenant) => Results.Json(new Dictionary<string, object>
     {
-        ["issuer"] = PublishedIssuer ?? Issuer.ToString().TrimEnd('/'),
-        ["authorization_endpoint"] = new Uri(Issuer, "/authorize").ToString(),
-        ["token_endpoint"] = new Uri(Issuer, "/token").ToString(),
-        ["jwks_uri"] = new Uri(Issuer, "/jwks").ToString(),
-        ["end_session_endpoint"] = new Uri(Issuer, "/logout").ToString(),
+        ["issuer"] = PublishedIssuer ?? Issuer.ToString(),
+        ["authorization_endpoint"] = new Uri(Instance, $"/{tenant}/v2.0/authorize").ToString(),
+        ["token_endpoint"] = new Uri(Instance, $"/{tenant}/v2.0/token").ToString(),
+        ["jwks_uri"] = new Uri(Instance, $"/{tenant}/v2.0/jwks").ToString(),
+        ["end_session_endpoint"] = new Uri(Instance, $"/{tenant}/v2.0/logout").ToString(),
         ["response_types_supported"] = new[] { "code" },
         ["subject_types_supported"] = new[] { "public" },
         ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
@@ -146,7 +157,7 @@ public sealed class CraftedTokenProvider : IAsyncDisposable
 
         var verifier = form["code_verifier"].ToString();
         if (!_codes.TryRemove(form["code"].ToString(), out var issued)
-            || PendingSignIns.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) != issued.Challenge)
+            || Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))) != issued.Challenge)
         {
             return Results.Json(new { error = "invalid_grant" }, statusCode: 400);
         }

@@ -1,12 +1,14 @@
 using System.Net;
-using ReviewerPortal.Identity.Oidc;
+using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Tests.Identity.Oidc;
 
-/// <summary>Entra's multi-tenant metadata publishes <c>https://login.microsoftonline.com/{tenantid}/v2.0</c> as its issuer.</summary>
+/// <summary>
+/// Entra's multi-tenant authority (<c>…/organizations/v2.0</c>) publishes <c>{instance}{tenantid}/v2.0</c> as its issuer;
+/// Identity.Web checks the token's issuer against it with the token's <c>tid</c>, the portal lets only allowed tenants in.
+/// </summary>
 public class EntraIssuerTests
 {
-    private const string Template = "https://login.microsoftonline.com/{tenantid}/v2.0";
     private const string Hospital = "7c4ab3c2-0d6c-4b7e-9b55-2f5a3f0c1a11";
 
     [Fact]
@@ -19,7 +21,7 @@ public class EntraIssuerTests
 
         using var response = await flow.ReturnWithCodeAsync(portal, provider.IssueCode(flow.CodeChallenge, flow.Nonce));
 
-        response.StatusCode.Should().Be(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, app.Logs.Rejections);
     }
 
     [Fact]
@@ -41,11 +43,12 @@ public class EntraIssuerTests
     private static async Task<CraftedTokenProvider> EntraLikeProviderAsync(string issuerTenant, string tid)
     {
         var provider = await CraftedTokenProvider.StartAsync();
-        provider.PublishedIssuer = Template;
+        provider.AuthorityTenant = "organizations";
+        provider.PublishedIssuer = provider.Instance + "{tenantid}/v2.0";
         provider.IdToken = nonce =>
         {
             var claims = provider.ValidClaims(nonce);
-            claims["iss"] = Template.Replace("{tenantid}", issuerTenant, StringComparison.Ordinal);
+            claims["iss"] = provider.Instance + issuerTenant + "/v2.0";
             claims["tid"] = tid;
             return provider.Sign(claims);
         };

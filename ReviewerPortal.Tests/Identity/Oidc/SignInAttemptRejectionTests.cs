@@ -1,8 +1,5 @@
 using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.DependencyInjection;
-using ReviewerPortal.Identity.Oidc;
+using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Tests.Identity.Oidc;
 
@@ -16,18 +13,24 @@ public class SignInAttemptRejectionTests
         await using var app = new IdentityTestApp("Production", provider.PortalSettings());
         using var portal = app.CreateRawClient();
         var flow = await CallbackFlow.BeginAsync(portal);
-        var stateCookie = flow.Jar.Cookies.Single(c => c.Key.StartsWith(PendingSignIns.CookiePrefix, StringComparison.Ordinal));
+        // The handler's correlation and nonce cookies of this attempt, as an attacker who copied them would keep them.
+        var attemptCookies = flow.Jar.Cookies.Where(c => c.Key.StartsWith(".AspNetCore.", StringComparison.Ordinal)).ToList();
+        attemptCookies.Should().Contain(c => c.Key.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal));
         var code = provider.IssueCode(flow.CodeChallenge, flow.Nonce);
         using (var first = await flow.ReturnWithCodeAsync(portal, code))
         {
-            first.StatusCode.Should().Be(HttpStatusCode.Redirect);
+            first.StatusCode.Should().Be(HttpStatusCode.Redirect, app.Logs.Rejections);
         }
 
-        flow.Jar.Cookies.Should().NotContainKey(stateCookie.Key, "the portal deletes a used state cookie");
+        flow.Jar.Cookies.Keys.Should().NotContain(k => k.StartsWith(".AspNetCore.Correlation.", StringComparison.Ordinal), "the portal deletes a used correlation cookie");
         app.Audit.Entries.Should().HaveCount(1);
         var replay = new CookieJar();
-        replay.Put(stateCookie.Key, stateCookie.Value); // an attacker who kept the cookie
-        using var response = await replay.SendAsync(portal, HttpMethod.Get, $"/signin-oidc?code={code}&state={flow.State}");
+        foreach (var (name, value) in attemptCookies)
+        {
+            replay.Put(name, value);
+        }
+
+        using var response = await replay.SendAsync(portal, HttpMethod.Get, $"/signin-oidc?code={code}&state={Uri.EscapeDataString(flow.State)}");
 
         await ExpectRefusedAsync(app, response, SignInFailure.ReplayedResponse, "already been used");
         app.Audit.Entries.Should().HaveCount(1, "the replay signed nobody in");
@@ -42,7 +45,7 @@ public class SignInAttemptRejectionTests
         var victim = await CallbackFlow.BeginAsync(portal);
         var code = provider.IssueCode(victim.CodeChallenge, victim.Nonce);
 
-        using var response = await new CookieJar().SendAsync(portal, HttpMethod.Get, $"/signin-oidc?code={code}&state={victim.State}");
+        using var response = await new CookieJar().SendAsync(portal, HttpMethod.Get, $"/signin-oidc?code={code}&state={Uri.EscapeDataString(victim.State)}");
 
         await ExpectRefusedAsync(app, response, SignInFailure.UnknownOrExpiredAttempt, "unknown or has expired");
     }
@@ -64,26 +67,6 @@ public class SignInAttemptRejectionTests
     }
 
     [Fact]
-    public async Task An_attempt_whose_PKCE_verifier_is_missing_is_refused_before_the_code_is_redeemed()
-    {
-        await using var provider = await CraftedTokenProvider.StartAsync();
-        await using var app = new IdentityTestApp("Production", provider.PortalSettings());
-        using var portal = app.CreateRawClient();
-        var flow = await CallbackFlow.BeginAsync(portal);
-        var code = provider.IssueCode(flow.CodeChallenge, flow.Nonce);
-        // Rewrite the attempt with the portal's own keys, as if it had been stored without a verifier.
-        var protector = app.AppServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(PendingSignIns.Purpose).ToTimeLimitedDataProtector();
-        var name = PendingSignIns.CookiePrefix + flow.State;
-        var attempt = JsonSerializer.Deserialize<PendingSignIn>(protector.Unprotect(flow.Jar.Cookies[name]))!;
-        flow.Jar.Put(name, protector.Protect(JsonSerializer.Serialize(attempt with { CodeVerifier = "" }), TimeSpan.FromMinutes(5)));
-
-        using var response = await flow.ReturnWithCodeAsync(portal, code);
-
-        await ExpectRefusedAsync(app, response, SignInFailure.MissingPkceVerifier, "no PKCE verifier");
-        provider.IsOutstanding(code).Should().BeTrue("the portal never sent the code to the token endpoint");
-    }
-
-    [Fact]
     public async Task A_provider_error_is_shown_as_a_refused_sign_in()
     {
         await using var provider = await CraftedTokenProvider.StartAsync();
@@ -91,7 +74,7 @@ public class SignInAttemptRejectionTests
         using var portal = app.CreateRawClient();
         var flow = await CallbackFlow.BeginAsync(portal);
 
-        using var response = await flow.ReturnAsync(portal, $"error=access_denied&error_description=%3Cscript%3E&state={flow.State}");
+        using var response = await flow.ReturnAsync(portal, $"error=access_denied&error_description=%3Cscript%3E&state={Uri.EscapeDataString(flow.State)}");
 
         await ExpectRefusedAsync(app, response, SignInFailure.ProviderError, "did not sign you in");
         (await response.Content.ReadAsStringAsync()).Should().NotContain("<script>");
@@ -106,7 +89,7 @@ public class SignInAttemptRejectionTests
         var flow = await CallbackFlow.BeginAsync(portal);
         var code = provider.IssueCode(flow.CodeChallenge, flow.Nonce);
 
-        using var response = await flow.ReturnAsync(portal, $"code={code}&state={flow.State}&iss=https%3A%2F%2Fother.example.org");
+        using var response = await flow.ReturnAsync(portal, $"code={code}&state={Uri.EscapeDataString(flow.State)}&iss=https%3A%2F%2Fother.example.org");
 
         await ExpectRefusedAsync(app, response, SignInFailure.WrongIssuer, "unexpected issuer");
     }
@@ -122,7 +105,7 @@ public class SignInAttemptRejectionTests
 
         using var response = await flow.ReturnWithCodeAsync(portal, provider.IssueCode(flow.CodeChallenge, flow.Nonce));
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadGateway);
+        response.StatusCode.Should().Be(HttpStatusCode.BadGateway, app.Logs.Rejections);
         (await response.Content.ReadAsStringAsync()).Should().Contain("could not be recorded in the audit trail");
         flow.Jar.Cookies.Keys.Should().NotContain("__Host-portal.session");
         app.Logs.Lines.Should().Contain(line => line.Contains("Sign-in rejected: AuditUnavailable", StringComparison.Ordinal));
@@ -135,7 +118,8 @@ public class SignInAttemptRejectionTests
         await using var app = new IdentityTestApp("Production", new Dictionary<string, string?>
         {
             ["Identity:Mode"] = "Oidc",
-            ["Identity:Authority"] = $"http://127.0.0.1:{nowhere}",
+            ["Identity:Instance"] = $"http://127.0.0.1:{nowhere}/",
+            ["Identity:TenantId"] = CraftedTokenProvider.TenantId,
             ["Identity:ClientId"] = "reviewer-portal",
         });
         using var portal = app.CreateRawClient();
@@ -151,7 +135,7 @@ public class SignInAttemptRejectionTests
     {
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, html);
-        html.Should().Contain("Sign-in failed").And.Contain(pageSays);
+        html.Should().Contain("Sign-in failed").And.Contain(pageSays, app.Logs.Rejections);
         response.Headers.TryGetValues("Set-Cookie", out var cookies);
         (cookies ?? []).Should().NotContain(c => c.StartsWith("__Host-portal.session=", StringComparison.Ordinal));
         app.Logs.Lines.Should().Contain(line => line.Contains($"Sign-in rejected: {failure}", StringComparison.Ordinal));

@@ -4,13 +4,15 @@ using ReviewerPortal.Tests.Infrastructure;
 namespace ReviewerPortal.Tests.Identity.Oidc;
 
 /// <summary>
-/// npm oidc-provider (tools/oidc/provider.mjs) on loopback, registered for one portal origin, and the portal configured
-/// to sign in with it. Accounts: clinician, supervisor, operator, nobody (no roles); any password.
+/// npm oidc-provider (tools/oidc/provider.mjs) on loopback as one Entra-shaped tenant (v2.0 issuer below the tenant id;
+/// <c>tid</c>, <c>oid</c>, <c>roles</c> in ID tokens), registered for one portal origin, and the portal configured to sign
+/// in with it through Microsoft.Identity.Web. Accounts: clinician, supervisor, operator, nobody (no roles); any password.
 /// </summary>
 public sealed class TestOidcProvider : IAsyncDisposable
 {
     public const string ClientId = "reviewer-portal";
     public const string ClientSecret = "test-secret";
+    public const string TenantId = "3f1c2b7a-5d4e-4c3b-9a8f-0e1d2c3b4a59";
 
     private TestOidcProvider(LoopbackServer server, int portalPort)
     {
@@ -23,7 +25,8 @@ public sealed class TestOidcProvider : IAsyncDisposable
     /// <summary>The port the portal must listen on: the provider only redirects to this origin.</summary>
     public int PortalPort { get; }
 
-    public Uri Issuer => Server.BaseUri;
+    /// <summary>Entra's v2.0 issuer form: <c>{instance}{tenant}/v2.0</c>.</summary>
+    public Uri Issuer => new(Server.BaseUri, $"/{TenantId}/v2.0");
 
     public static async Task<TestOidcProvider> StartAsync()
     {
@@ -36,6 +39,7 @@ public sealed class TestOidcProvider : IAsyncDisposable
                 ["PORTAL_ORIGIN"] = $"http://127.0.0.1:{portalPort}",
                 ["CLIENT_ID"] = ClientId,
                 ["CLIENT_SECRET"] = ClientSecret,
+                ["TENANT_ID"] = TenantId,
             });
         return new TestOidcProvider(server, portalPort);
     }
@@ -47,7 +51,8 @@ public sealed class TestOidcProvider : IAsyncDisposable
         {
             ["Kestrel:Endpoints:Http:Url"] = $"http://127.0.0.1:{PortalPort}",
             ["Identity:Mode"] = "Oidc",
-            ["Identity:Authority"] = Issuer.ToString(),
+            ["Identity:Instance"] = Server.BaseUri.ToString(),
+            ["Identity:TenantId"] = TenantId,
             ["Identity:ClientId"] = ClientId,
             ["Identity:ClientSecret"] = ClientSecret,
             ["Identity:RoleMapping:Portal.Clinician"] = "Clinician",

@@ -33,7 +33,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task A_task_written_by_the_review_gate_without_a_version_can_be_listed_and_claimed()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
-        var store = table.Store(new ManualClock(Start));
+        var store = table.Store(new FakeTimeProvider(Start));
         var item = ReviewTaskItem.ToItem(NewTask("gate-1"));
         item.Remove(A.Version);
         item.Remove(A.Status);
@@ -52,7 +52,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task A_decision_leaves_the_queue_and_its_audit_entry_is_written_with_it()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
-        var store = table.Store(new ManualClock(Start));
+        var store = table.Store(new FakeTimeProvider(Start));
         await store.RegisterAsync(NewTask("d-1"));
         await store.ClaimAsync("d-1", Ada, Start.AddMinutes(10));
 
@@ -68,7 +68,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task A_second_reviewer_cannot_decide_a_task_held_under_a_live_claim_and_is_told_who_holds_it()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
-        var store = table.Store(new ManualClock(Start));
+        var store = table.Store(new FakeTimeProvider(Start));
         await store.RegisterAsync(NewTask("r-1"));
         await store.ClaimAsync("r-1", Ada, Start.AddMinutes(10));
 
@@ -83,7 +83,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task Ten_reviewers_deciding_one_task_at_once_leave_exactly_one_decision_and_one_audit_entry()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
-        var store = table.Store(new ManualClock(Start));
+        var store = table.Store(new FakeTimeProvider(Start));
         await store.RegisterAsync(NewTask("race-10"));
         var reviewers = Enumerable.Range(0, 10).Select(i => new Reviewer($"u-{i}", $"Dr {i}")).ToList();
 
@@ -100,7 +100,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task A_closed_task_gets_a_ttl_and_reads_as_gone_once_it_passed_even_before_dynamodb_deletes_it()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var store = table.Store(clock);
         await store.RegisterAsync(NewTask("x-1"));
 
@@ -118,7 +118,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task A_malformed_item_is_skipped_from_its_queue_and_reported_for_operators_without_shortening_the_page()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: false);
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var malformed = ReviewTaskTable.Malformed(clock);
         var store = table.Store(clock, malformed);
         await store.RegisterAsync(NewTask("ok-1", dueInMinutes: 10));

@@ -21,7 +21,7 @@ public class ReviewGateIntakeTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task A_gate_item_without_a_due_time_enters_its_queue_once_the_intake_gives_it_created_at_plus_the_sla()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: false);
-        var clock = new ManualClock(Entered);
+        var clock = new FakeTimeProvider(Entered);
         var store = table.Store(clock);
         await table.PutRawAsync(GateItem("case-1-r1", "urgent", sla: "3600"));
 
@@ -39,7 +39,7 @@ public class ReviewGateIntakeTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task A_gate_item_whose_due_time_cannot_be_computed_stays_out_and_is_shown_to_operators()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: false);
-        var clock = new ManualClock(Entered);
+        var clock = new FakeTimeProvider(Entered);
         var malformed = ReviewTaskTable.Malformed(clock);
         await table.PutRawAsync(GateItem("case-2-r1", "routine", sla: "soon"));
 
@@ -53,7 +53,7 @@ public class ReviewGateIntakeTests(MotoServer moto) : IClassFixture<MotoServer>
     public async Task The_bundled_review_gate_running_on_moto_step_functions_puts_a_task_the_portal_lists_claims_and_completes()
     {
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var store = table.Store(clock);
         using var http = new HttpClient();
         var stepFunctions = new StepFunctionsClient(new StepFunctionsTransport(
@@ -89,7 +89,7 @@ public class ReviewGateIntakeTests(MotoServer moto) : IClassFixture<MotoServer>
         history.Events.Should().Contain(e => e.Type == HistoryEventType.TaskFailed, "the token the portal read resumes the execution");
     }
 
-    private static async Task<ReviewTask> ListedAfterIntakeAsync(ReviewTaskTable table, DynamoDbTaskStore store, ManualClock clock)
+    private static async Task<ReviewTask> ListedAfterIntakeAsync(ReviewTaskTable table, DynamoDbTaskStore store, FakeTimeProvider clock)
     {
         var intake = Intake(table, clock);
         for (var i = 0; i < 100; i++)

@@ -12,7 +12,7 @@ namespace ReviewerPortal.Tests.Storage.Sqlite;
 public sealed class SqliteMalformedRowsTests : IDisposable
 {
     private readonly TempDirectory _folder = new();
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly MalformedTaskItems _malformed;
     private readonly SqliteReviewTaskStore _store;
 

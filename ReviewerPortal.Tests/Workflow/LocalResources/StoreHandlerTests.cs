@@ -15,7 +15,7 @@ namespace ReviewerPortal.Tests.Workflow.LocalResources;
 public sealed class StoreHandlerTests : IDisposable
 {
     private readonly TempDirectory _folder = new("loop-store-handlers");
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
     private readonly SqliteReviewTaskStore _store;
     private readonly FolderDraftStore _drafts;
     private readonly IOptions<WorkflowTemplateOptions> _templates = Options.Create(new WorkflowTemplateOptions());

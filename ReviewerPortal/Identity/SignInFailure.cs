@@ -1,4 +1,4 @@
-namespace ReviewerPortal.Identity.Oidc;
+namespace ReviewerPortal.Identity;
 
 /// <summary>Why a sign-in was refused. Logged by name (never with token contents) and shown to the user as a sentence.</summary>
 public enum SignInFailure
@@ -7,7 +7,6 @@ public enum SignInFailure
     UnknownOrExpiredAttempt,
     ReplayedResponse,
     MissingCode,
-    MissingPkceVerifier,
     CodeRejectedByProvider,
     ProviderUnreachable,
     MalformedIdToken,
@@ -29,7 +28,6 @@ public static class SignInFailureMessages
         SignInFailure.UnknownOrExpiredAttempt => "This sign-in attempt is unknown or has expired.",
         SignInFailure.ReplayedResponse => "This sign-in response has already been used and cannot be used again.",
         SignInFailure.MissingCode => "The identity provider's response carried no authorization code.",
-        SignInFailure.MissingPkceVerifier => "This sign-in attempt has no PKCE verifier, so its code will not be redeemed.",
         SignInFailure.CodeRejectedByProvider => "The identity provider refused to redeem the sign-in code.",
         SignInFailure.ProviderUnreachable => "The identity provider could not be reached.",
         SignInFailure.MalformedIdToken => "The identity provider returned an ID token that could not be read.",
