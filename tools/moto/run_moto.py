@@ -20,6 +20,12 @@ event bus, say) into States.Runtime, which no Retry on States.TaskFailed matches
 DynamoDB integrations, a service error fails the task with "<Service>.<ErrorCode>" (here EventBridge.<ErrorCode>), a
 task failure that States.TaskFailed retries and a Catch handles; the integration here does the same.
 
+moto 5.2.1's CloudFormation creates AWS::StepFunctions::StateMachine from DefinitionString alone, in the backend that
+does not execute (so the state machine is invisible once execution is switched on), and ignores DefinitionS3Location,
+DefinitionSubstitutions, StateMachineType, LoggingConfiguration and TracingConfiguration. CloudFormation reads the
+definition from S3, replaces each ${Key} with its substitution, and creates the type, logging and tracing asked for;
+the resource here does the same, in the backend the Step Functions API serves (deploy/review-workflows.yaml).
+
 Usage: python3 run_moto.py PORT
 """
 import copy
@@ -40,7 +46,7 @@ from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state
 )
 from moto.stepfunctions.parser.asl.eval.event.event_detail import EventDetails
 from moto.stepfunctions.parser.models import StepFunctionsParserBackend
-from moto.stepfunctions.responses import StepFunctionResponse
+from moto.stepfunctions.responses import StepFunctionResponse, get_backend as _stepfunctions_backend
 
 
 def _deepcopy_sharing_backend(self, memo):
@@ -98,6 +104,84 @@ def _events_service_error_as_task_failure(self, env, ex):
 
 
 StateTaskServiceEvents._from_error = _events_service_error_as_task_failure
+
+
+def _cfn_bool(value):
+    return value if isinstance(value, bool) else str(value).lower() == "true"
+
+
+def _cfn_definition(properties, account_id):
+    location = properties.get("DefinitionS3Location")
+    if location:
+        from moto.s3.models import s3_backends
+
+        stored = s3_backends[account_id]["aws"].get_object(location["Bucket"], location["Key"])
+        definition = stored.value.decode("utf-8")
+    else:
+        definition = properties.get("DefinitionString", "")
+    for key, value in (properties.get("DefinitionSubstitutions") or {}).items():
+        definition = definition.replace("${" + key + "}", str(value))
+    return definition
+
+
+def _cfn_logging(properties):
+    logging = properties.get("LoggingConfiguration")
+    if not logging:
+        return None
+    return {
+        "level": logging.get("Level", "OFF"),
+        "includeExecutionData": _cfn_bool(logging.get("IncludeExecutionData", False)),
+        "destinations": [
+            {"cloudWatchLogsLogGroup": {"logGroupArn": d["CloudWatchLogsLogGroup"]["LogGroupArn"]}}
+            for d in logging.get("Destinations", [])
+        ],
+    }
+
+
+def _cfn_tracing(properties):
+    tracing = properties.get("TracingConfiguration")
+    return {"enabled": _cfn_bool(tracing.get("Enabled", False))} if tracing else None
+
+
+@classmethod
+def _create_state_machine_from_cfn(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    properties = cloudformation_json["Properties"]
+    backend = _stepfunctions_backend(account_id, region_name)
+    machine = backend.create_state_machine(
+        properties.get("StateMachineName", resource_name),
+        _cfn_definition(properties, account_id),
+        properties.get("RoleArn", ""),
+        tags=[{"key": t["Key"], "value": t["Value"]} for t in properties.get("Tags", [])],
+        loggingConfiguration=_cfn_logging(properties),
+        tracingConfiguration=_cfn_tracing(properties),
+    )
+    machine.type = properties.get("StateMachineType", "STANDARD")
+    return machine
+
+
+@classmethod
+def _update_state_machine_from_cfn(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    properties = cloudformation_json.get("Properties", {})
+    backend = _stepfunctions_backend(account_id, region_name)
+    machine = backend.update_state_machine(
+        original_resource.arn,
+        definition=_cfn_definition(properties, account_id),
+        role_arn=properties.get("RoleArn"),
+        logging_configuration=_cfn_logging(properties),
+        tracing_configuration=_cfn_tracing(properties),
+    )
+    machine.type = properties.get("StateMachineType", machine.type)
+    return machine
+
+
+@classmethod
+def _delete_state_machine_from_cfn(cls, resource_name, cloudformation_json, account_id, region_name):
+    _stepfunctions_backend(account_id, region_name).delete_state_machine(resource_name)
+
+
+StateMachine.create_from_cloudformation_json = _create_state_machine_from_cfn
+StateMachine.update_from_cloudformation_json = _update_state_machine_from_cfn
+StateMachine.delete_from_cloudformation_json = _delete_state_machine_from_cfn
 
 
 _dynamodb_lock = threading.RLock()
