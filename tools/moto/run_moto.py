@@ -26,6 +26,14 @@ DefinitionSubstitutions, StateMachineType, LoggingConfiguration and TracingConfi
 definition from S3, replaces each ${Key} with its substitution, and creates the type, logging and tracing asked for;
 the resource here does the same, in the backend the Step Functions API serves (deploy/review-workflows.yaml).
 
+moto 5.2.1's stack update replaces a changed resource whose type it cannot update (a load balancer whose subnets
+parameter was passed again, say) with None, after which the stack's outputs fail on every DescribeStacks. CloudFormation
+updates such resources in place; here they keep their current state instead of vanishing.
+
+moto 5.2.1 registers the new revision of an updated AWS::ECS::TaskDefinition with the template's PascalCase container
+keys (Name, Image, ...), so DescribeTaskDefinition answers no name and no image after a redeploy; its create path
+converts them to the API's camelCase, as AWS does for both. The update here converts them too.
+
 Usage: python3 run_moto.py PORT
 """
 import copy
@@ -35,8 +43,11 @@ import sys
 import threading
 
 from botocore.exceptions import ClientError
+from moto.cloudformation import parsing as cloudformation_parsing
 from moto.core.responses import EmptyResult
+from moto.core.utils import pascal_to_camelcase, remap_nested_keys
 from moto.dynamodb.models import DynamoDBBackend
+from moto.ecs.models import TaskDefinition
 from moto.stepfunctions.models import StateMachine
 from moto.stepfunctions.parser.api import HistoryEventType, TaskFailedEventDetails
 from moto.stepfunctions.parser.asl.component.common.error_name.custom_error_name import CustomErrorName
@@ -182,6 +193,30 @@ def _delete_state_machine_from_cfn(cls, resource_name, cloudformation_json, acco
 StateMachine.create_from_cloudformation_json = _create_state_machine_from_cfn
 StateMachine.update_from_cloudformation_json = _update_state_machine_from_cfn
 StateMachine.delete_from_cloudformation_json = _delete_state_machine_from_cfn
+
+
+_update_resource = cloudformation_parsing.parse_and_update_resource
+
+
+def _update_resource_or_keep(logical_id, resource_json, resources_map, account_id, region_name):
+    updated = _update_resource(logical_id, resource_json, resources_map, account_id, region_name)
+    return updated if updated is not None else resources_map[logical_id]
+
+
+cloudformation_parsing.parse_and_update_resource = _update_resource_or_keep
+
+
+_update_task_definition = TaskDefinition.update_from_cloudformation_json.__func__
+
+
+@classmethod
+def _update_task_definition_in_camel_case(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    properties = cloudformation_json["Properties"]
+    properties["ContainerDefinitions"] = remap_nested_keys(properties.get("ContainerDefinitions", []), pascal_to_camelcase)
+    return _update_task_definition(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+
+
+TaskDefinition.update_from_cloudformation_json = _update_task_definition_in_camel_case
 
 
 _dynamodb_lock = threading.RLock()
