@@ -4,6 +4,7 @@ using ReviewerPortal.Demo;
 using ReviewerPortal.Escalations;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Operations;
+using ReviewerPortal.Operations.Health;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage;
 using ReviewerPortal.Workflow;
@@ -30,8 +31,7 @@ var app = builder.Build();
 app.UseStaticFiles();
 app.UsePortalIdentity();
 app.UseAntiforgery();
-app.MapHealthEndpoints();
-app.MapReadinessEndpoints();
+app.MapPortalHealthChecks();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

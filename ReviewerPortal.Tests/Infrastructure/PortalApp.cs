@@ -29,6 +29,7 @@ public class PortalApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly StartupFailureLog _startupFailures = new();
     private IHost? _portal;
+    private bool _portalStarted;
     private Uri? _baseAddress;
 
     public PortalApp(IDictionary<string, string?>? settings = null)
@@ -99,6 +100,7 @@ public class PortalApp : WebApplicationFactory<Program>
         try
         {
             _portal.Start();
+            _portalStarted = true;
         }
         catch (ObjectDisposedException) when (StartupFailure(_portal) is { } failure)
         {
@@ -150,7 +152,12 @@ public class PortalApp : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_portal is not null)
         {
-            await _portal.StopAsync();
+            // A host whose start failed cannot be stopped (.NET 10 throws on its missing hosted services), only disposed.
+            if (_portalStarted)
+            {
+                await _portal.StopAsync();
+            }
+
             _portal.Dispose();
         }
 

@@ -4,7 +4,7 @@ using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Drafts;
-using ReviewerPortal.Operations;
+using ReviewerPortal.Operations.Health;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Storage.S3;
@@ -57,8 +57,8 @@ public static class AwsStorageExtensions
         services.AddSingleton<ReviewGateIntake>();
         services.AddHostedService(sp => sp.GetRequiredService<ReviewGateIntake>());
 
-        services.AddReadinessCheck<DynamoDbReadinessCheck>();
-        services.AddReadinessCheck<S3ReadinessCheck>();
+        services.AddReadinessCheck<DynamoDbReadinessCheck>(DynamoDbReadinessCheck.Name);
+        services.AddReadinessCheck<S3ReadinessCheck>(S3ReadinessCheck.Name);
         return services;
     }
 }

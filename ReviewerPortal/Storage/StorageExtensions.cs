@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using ReviewerPortal.Operations;
+using ReviewerPortal.Operations.Health;
 
 namespace ReviewerPortal.Storage;
 
@@ -14,13 +14,13 @@ public static class StorageExtensions
         services.TryAddSingleton<MalformedTaskItems>();
 
         // The workflow engine is the one dependency besides storage; /readyz reports it beside the stores.
-        services.AddReadinessCheck<StepFunctionsReadinessCheck>();
+        services.AddReadinessCheck<StepFunctionsReadinessCheck>(StepFunctionsReadinessCheck.Name);
         return portal.Mode switch
         {
             PortalMode.Aws => services.AddAwsStorage(),
             _ => services.AddLocalStorage()
-                .AddReadinessCheck<TaskStoreReadinessCheck>()
-                .AddReadinessCheck<DraftStoreReadinessCheck>(),
+                .AddReadinessCheck<TaskStoreReadinessCheck>(TaskStoreReadinessCheck.Name)
+                .AddReadinessCheck<DraftStoreReadinessCheck>(DraftStoreReadinessCheck.Name),
         };
     }
 }

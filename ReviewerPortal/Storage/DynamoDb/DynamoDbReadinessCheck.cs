@@ -1,28 +1,27 @@
 using Amazon.DynamoDBv2;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using ReviewerPortal.Operations;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
 /// <summary>The review-tasks table is reachable and ACTIVE, and has the two indexes the queues read (open-by-queue, open-by-arrival).</summary>
-public sealed class DynamoDbReadinessCheck(IAmazonDynamoDB dynamoDb, IOptions<AwsOptions> options) : IReadinessCheck
+public sealed class DynamoDbReadinessCheck(IAmazonDynamoDB dynamoDb, IOptions<AwsOptions> options) : IHealthCheck
 {
-    public string Name => "dynamodb";
+    public const string Name = "dynamodb";
 
-    public async Task CheckAsync(CancellationToken cancellationToken)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var table = (await dynamoDb.DescribeTableAsync(settings.TableName, cancellationToken).ConfigureAwait(false)).Table;
         if (table.TableStatus != TableStatus.ACTIVE && table.TableStatus != TableStatus.UPDATING)
         {
-            throw new InvalidOperationException($"Table {settings.TableName} is {table.TableStatus}, not ACTIVE.");
+            return HealthCheckResult.Unhealthy($"Table {settings.TableName} is {table.TableStatus}, not ACTIVE.");
         }
 
         var indexes = (table.GlobalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet(StringComparer.Ordinal);
         var missing = new[] { settings.OpenByQueueIndexName, settings.OpenByArrivalIndexName }.Where(i => !indexes.Contains(i)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new InvalidOperationException($"Table {settings.TableName} has no index {string.Join(" or ", missing)}.");
-        }
+        return missing.Count == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy($"Table {settings.TableName} has no index {string.Join(" or ", missing)}.");
     }
 }
