@@ -45,7 +45,8 @@ public class MotoDeployment : IAsyncLifetime
         await RegisterImageAsync("v1");
         await RegisterImageAsync("v2");
         var certificate = await AwsAsync("acm", "request-certificate", "--domain-name", "portal.example.org", "--query", "CertificateArn", "--output", "text");
-        await AwsAsync("ssm", "put-parameter", "--name", "/reviewer-portal/oidc/authority", "--type", "String", "--value", "https://login.example.org/tenant/v2.0");
+        // As JSON: AWS CLI v1 would fetch a --value that is a URL and store the page instead.
+        await AwsAsync("ssm", "put-parameter", "--cli-input-json", """{"Name":"/reviewer-portal/oidc/authority","Type":"String","Value":"https://login.example.org/tenant/v2.0"}""");
         await AwsAsync("ssm", "put-parameter", "--name", "/reviewer-portal/oidc/client-id", "--type", "String", "--value", "portal-client");
         var secret = await AwsAsync("secretsmanager", "create-secret", "--name", "reviewer-portal/oidc/client-secret", "--secret-string", "s3cret", "--query", "ARN", "--output", "text");
 
