@@ -60,11 +60,7 @@ while (($#)); do
     --model-id) model_id=${2:?}; shift 2 ;;
     --prefix) prefix=${2:?}; shift 2 ;;
     --skip-build) skip_build=true; shift ;;
-    *)
-      consumed=0
-      common_option "$@" || consumed=$?
-      case $consumed in 0) shift ;; 2) shift 2 ;; *) die "unknown option $1 (see --help)" ;; esac
-      ;;
+    *) take_common_option "$@"; shift "$TAKEN" ;;
   esac
 done
 
@@ -86,20 +82,7 @@ fi
 repository_uri=$(aws_call "<repository-uri>" ecr describe-repositories --repository-names "$prefix" \
   --query 'repositories[0].repositoryUri' --output text)
 
-if $skip_build; then
-  step "image $prefix:$image_tag already in ECR"
-  aws_do ecr describe-images --repository-name "$prefix" --image-ids "imageTag=$image_tag" \
-    || die "the image tag $image_tag is not in the repository $prefix (push it, or deploy without --skip-build)"
-else
-  step "build and push image $prefix:$image_tag"
-  if $DRY_RUN; then
-    echo "    would run: docker build -t $repository_uri:$image_tag $repo && docker push $repository_uri:$image_tag" >&2
-  else
-    aws "${ENDPOINT_ARGS[@]}" ecr get-login-password | docker login --username AWS --password-stdin "${repository_uri%%/*}"
-    docker build -t "$repository_uri:$image_tag" "$repo"
-    docker push "$repository_uri:$image_tag"
-  fi
-fi
+ensure_image "$prefix" "$image_tag" "$repository_uri" "$skip_build" "$repo"
 
 step "stack $prefix-storage"
 deploy_stack "$prefix-storage" "$here/review-storage.yaml" "$(parameters_json "TableName=$prefix-tasks")"

@@ -42,11 +42,7 @@ while (($#)); do
     --skip-build) skip_build=true; shift ;;
     --timeout) timeout=${2:?}; shift 2 ;;
     --poll-interval) poll=${2:?}; shift 2 ;;
-    *)
-      consumed=0
-      common_option "$@" || consumed=$?
-      case $consumed in 0) shift ;; 2) shift 2 ;; *) die "unknown option $1 (see --help)" ;; esac
-      ;;
+    *) take_common_option "$@"; shift "$TAKEN" ;;
   esac
 done
 [[ -n $image_tag ]] || die "--image-tag is required (see --help)"
@@ -59,20 +55,7 @@ $DRY_RUN || stack_exists "$stack" || die "stack $stack does not exist: run deplo
 
 repository_uri=$(aws_call "<repository-uri>" ecr describe-repositories --repository-names "$prefix" \
   --query 'repositories[0].repositoryUri' --output text) || die "no ECR repository $prefix: run deploy/deploy.sh first"
-if $skip_build; then
-  step "image $prefix:$image_tag already in ECR"
-  aws_do ecr describe-images --repository-name "$prefix" --image-ids "imageTag=$image_tag" \
-    || die "the image tag $image_tag is not in the repository $prefix (push it, or redeploy without --skip-build)"
-else
-  step "build and push image $prefix:$image_tag"
-  if $DRY_RUN; then
-    echo "    would run: docker build -t $repository_uri:$image_tag $repo && docker push $repository_uri:$image_tag" >&2
-  else
-    aws "${ENDPOINT_ARGS[@]}" ecr get-login-password | docker login --username AWS --password-stdin "${repository_uri%%/*}"
-    docker build -t "$repository_uri:$image_tag" "$repo"
-    docker push "$repository_uri:$image_tag"
-  fi
-fi
+ensure_image "$prefix" "$image_tag" "$repository_uri" "$skip_build" "$repo"
 
 step "version running now"
 previous=$(stack_parameter "$stack" ImageTag)

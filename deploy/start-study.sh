@@ -39,11 +39,7 @@ while (($#)); do
     --engine) engine=${2:?}; shift 2 ;;
     --prefix) prefix=${2:?}; shift 2 ;;
     --state-machine-arn) arn=${2:?}; shift 2 ;;
-    *)
-      consumed=0
-      common_option "$@" || consumed=$?
-      case $consumed in 0) shift ;; 2) shift 2 ;; *) die "unknown option $1 (see --help)" ;; esac
-      ;;
+    *) take_common_option "$@"; shift "$TAKEN" ;;
   esac
 done
 

@@ -34,7 +34,7 @@ public partial class DeploymentTests(HealthyDeployment deployment) : IClassFixtu
     {
         deployment.Deployed.Steps.Should().Equal(
             "==> ECR repository reviewer-portal",
-            "==> image reviewer-portal:v1 already in ECR",
+            "==> check that image reviewer-portal:v1 is in ECR",
             "==> stack reviewer-portal-storage",
             "==> upload the bundled workflow templates",
             "==> stack reviewer-portal-workflows",

@@ -33,7 +33,10 @@ public class MotoDeployment : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _moto = await TestServers.StartMotoAsync(new Dictionary<string, string> { ["MOTO_ECS_SERVICE_RUNNING"] = _runningTasks.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        // Generous start: moto imports every service's models first, slowly on a loaded machine.
+        _moto = await TestServers.StartMotoAsync(
+            new Dictionary<string, string> { ["MOTO_ECS_SERVICE_RUNNING"] = _runningTasks.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            TimeSpan.FromMinutes(3));
         var vpc = await AwsAsync("ec2", "create-vpc", "--cidr-block", "10.0.0.0/16", "--query", "Vpc.VpcId", "--output", "text");
         var subnets = new List<string>();
         foreach (var (zone, cidr) in new[] { ("us-east-1a", "10.0.1.0/24"), ("us-east-1b", "10.0.2.0/24") })

@@ -98,12 +98,32 @@ parameters_json() {
   jq -n '$ARGS.named | to_entries | map({ParameterKey: .key, ParameterValue: .value})' "${pairs[@]}"
 }
 
-# Options every script takes: --dry-run, --endpoint-url (a local AWS-compatible server), --region.
-common_option() {
+# Options every script takes: --dry-run, --endpoint-url (a local AWS-compatible server), --region. Sets TAKEN to the
+# number of arguments used; any other option ends the script.
+take_common_option() {
   case $1 in
-    --dry-run) DRY_RUN=true; return 0 ;;
-    --endpoint-url) ENDPOINT_ARGS=(--endpoint-url "$2"); return 2 ;;
-    --region) export AWS_DEFAULT_REGION=$2 AWS_REGION=$2; return 2 ;;
+    --dry-run) DRY_RUN=true; TAKEN=1 ;;
+    --endpoint-url) ENDPOINT_ARGS=(--endpoint-url "${2:?--endpoint-url needs a URL}"); TAKEN=2 ;;
+    --region) export AWS_DEFAULT_REGION=${2:?--region needs a region} AWS_REGION=$2; TAKEN=2 ;;
+    *) die "unknown option $1 (see --help)" ;;
   esac
-  return 1
+}
+
+# The image TAG in the ECR repository PREFIX: built and pushed with Docker, or with skip_build=true only checked.
+ensure_image() {
+  local prefix=$1 tag=$2 repository_uri=$3 skip_build=$4 context=$5
+  if $skip_build; then
+    step "check that image $prefix:$tag is in ECR"
+    aws_do ecr describe-images --repository-name "$prefix" --image-ids "imageTag=$tag" \
+      || die "the image tag $tag is not in the repository $prefix (push it, or run without --skip-build)"
+    return 0
+  fi
+  step "build and push image $prefix:$tag"
+  if $DRY_RUN; then
+    echo "    would run: docker build -t $repository_uri:$tag $context && docker push $repository_uri:$tag" >&2
+    return 0
+  fi
+  aws "${ENDPOINT_ARGS[@]}" ecr get-login-password | docker login --username AWS --password-stdin "${repository_uri%%/*}"
+  docker build -t "$repository_uri:$tag" "$context"
+  docker push "$repository_uri:$tag"
 }
