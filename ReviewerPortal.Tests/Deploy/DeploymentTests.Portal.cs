@@ -23,7 +23,10 @@ namespace ReviewerPortal.Tests.Deploy;
 /// </remarks>
 public partial class DeploymentTests
 {
-    private const string Draft = "# CHEST X-RAY\n\n## FINDINGS\n\nClear lungs. Normal heart size.\n\n## IMPRESSION\n\nNo acute disease.\n";
+    // At least 200 bytes: the template sends a shorter draft to manual drafting.
+    private const string Draft = "# XR CHEST PA AND LATERAL\n\n## CLINICAL INDICATION\n\nPersistent cough.\n\n## TECHNIQUE\n\nPA and lateral views.\n\n"
+        + "## FINDINGS\n\nThe lungs are clear. The heart size is normal. No pleural effusion or pneumothorax.\n\n"
+        + "## IMPRESSION\n\nNo acute cardiopulmonary disease.\n";
     private static readonly Reviewer Clinician = new("clinician-oid-1", "Dr Ada Moss");
 
     // moto's ASL parser reads intrinsic functions from the raw text: a quote escaped as \u0027 breaks States.Format.
