@@ -32,9 +32,7 @@ public partial class PortalBuildTests
     [Fact]
     public async Task With_the_task_table_unreachable_sign_in_shows_a_page_naming_the_dependency_that_is_down()
     {
-        var unreachable = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
-        var settings = AwsModeSettings.For(unreachable, "reviewer-portal-tasks", "drafts");
-        settings["Aws:MaxErrorRetry"] = "0";
+        var settings = AwsModeSettings.Unreachable();
         settings["Aws:RequestTimeout"] = "00:00:02";
         await using var app = new AwsModePortalApp(settings);
         using var client = app.CreateLoopbackClient();
