@@ -10,6 +10,14 @@ public static class PortalExtensions
             .Validate(o => o.MaxDraftBytes > 0, "Portal:MaxDraftBytes must be a positive number of bytes (default 2097152, 2 MiB).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "Portal:DataDirectory must name a folder (default .data).")
             .ValidateOnStart();
-        return builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        try
+        {
+            return builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder names the key and the value it could not read, e.g. Portal:Mode=Remote.
+            throw new PortalConfigurationException(e.Message + " Portal:Mode is Local or Aws.", e);
+        }
     }
 }

@@ -19,4 +19,10 @@ public sealed class PortalOptions
 
     /// <summary>Drafts larger than this are refused with a clear message instead of being rendered.</summary>
     public long MaxDraftBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>
+    /// The version shown on the Operations page and in <c>/healthz</c>: the image tag in ECS (deploy/review-service.yaml
+    /// sets it), else the assembly's informational version.
+    /// </summary>
+    public string? Version { get; set; }
 }

@@ -14,6 +14,7 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync();
 }
 
+ConfigurationErrors.ExitPlainlyOnConfigurationError();
 var builder = WebApplication.CreateBuilder(args);
 var portal = builder.AddPortalOptions();
 
@@ -27,6 +28,7 @@ builder.Services.AddOperations();
 builder.Services.AddDemoCases(portal);
 
 var app = builder.Build();
+app.ValidateConfiguration();
 
 app.UseStaticFiles();
 app.UsePortalIdentity();

@@ -13,12 +13,20 @@ public static class TestServers
 
     /// <summary>moto_server with the StartExecution fix, and Step Functions set to really execute state machines.</summary>
     /// <remarks>Always give executions a name on moto: unnamed ones collide as <c>…:None</c>.</remarks>
-    public static async Task<LoopbackServer> StartMotoAsync()
+    /// <param name="environment">More of moto's settings, e.g. <c>MOTO_ECS_SERVICE_RUNNING</c>.</param>
+    public static async Task<LoopbackServer> StartMotoAsync(IReadOnlyDictionary<string, string>? environment = null, TimeSpan? startTimeout = null)
     {
+        var settings = new Dictionary<string, string>(FakeAwsEnvironment);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         var server = await LoopbackServer.StartAsync(
             "python3",
             port => [Path.Combine(RepoPaths.Tools, "moto", "run_moto.py"), port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            new Dictionary<string, string>(FakeAwsEnvironment));
+            settings,
+            startTimeout);
         using var http = new HttpClient { BaseAddress = server.BaseUri };
         // A plain string body: moto's config endpoint fails on chunked JSON.
         using var body = new StringContent("""{"stepfunctions":{"execute_state_machine":true}}""", System.Text.Encoding.UTF8, "application/json");

@@ -50,9 +50,7 @@ public class ReadinessEndpointsTests(MotoServer moto) : IClassFixture<MotoServer
     [Fact]
     public async Task An_unreachable_endpoint_is_reported_within_the_check_timeout()
     {
-        var unreachable = new Uri($"http://127.0.0.1:{LoopbackServer.FreePort()}");
-        var settings = AwsModeSettings.For(unreachable, "review-tasks", "reports");
-        settings["Aws:MaxErrorRetry"] = "0";
+        var settings = AwsModeSettings.Unreachable();
         settings["Readiness:CheckTimeout"] = "00:00:02";
         await using var app = new AwsModePortalApp(settings);
 

@@ -18,6 +18,14 @@ public static class AwsModeSettings
         ["Aws:ServiceUrls:S3"] = server.ToString(),
         ["Aws:ServiceUrls:StepFunctions"] = server.ToString(),
     };
+
+    /// <summary>Aws mode against a loopback port nothing listens on, without SDK retries: every dependency is down.</summary>
+    public static Dictionary<string, string?> Unreachable()
+    {
+        var settings = For(new Uri($"http://127.0.0.1:{Infrastructure.LoopbackServer.FreePort()}"), "reviewer-portal-tasks", "reviewer-portal-drafts");
+        settings["Aws:MaxErrorRetry"] = "0";
+        return settings;
+    }
 }
 
 /// <summary>

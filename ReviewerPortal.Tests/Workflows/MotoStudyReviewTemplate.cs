@@ -9,7 +9,7 @@ namespace ReviewerPortal.Tests.Workflows;
 /// </summary>
 public static class MotoStudyReviewTemplate
 {
-    public static void Adapt(JsonObject states, DemoStudy study, string draftAsRead, int timeScale)
+    public static void Adapt(JsonObject states, DemoStudy study, string draftAsRead, int timeScale, string draftBucket = "reviewer-portal-drafts")
     {
         var fetch = states["FetchStudyMetadata"]!;
         states["FetchStudyMetadata"] = new JsonObject
@@ -32,8 +32,8 @@ public static class MotoStudyReviewTemplate
             ["Comment"] = "moto cannot run startExecution.sync:2 nor Bedrock: the draft object is written by the test.",
             ["Parameters"] = new JsonObject
             {
-                ["draftUri.$"] = "States.Format('s3://reviewer-portal-drafts/drafts/{}/{}/attempt-{}.md', $.caseId, $$.Execution.Name, $.attempt)",
-                ["bucket"] = "reviewer-portal-drafts",
+                ["draftUri.$"] = $"States.Format('s3://{draftBucket}/drafts/{{}}/{{}}/attempt-{{}}.md', $.caseId, $$.Execution.Name, $.attempt)",
+                ["bucket"] = draftBucket,
                 ["key.$"] = "States.Format('drafts/{}/{}/attempt-{}.md', $.caseId, $$.Execution.Name, $.attempt)",
                 ["sha256"] = string.Empty,
                 ["manual"] = false,

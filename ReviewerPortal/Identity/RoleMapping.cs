@@ -23,7 +23,7 @@ public static class RoleMapping
         var wrong = mapping.Where(pair => !PortalRoles.All.Contains(pair.Value)).Select(pair => $"'{pair.Key}' → '{pair.Value}'").ToList();
         if (wrong.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw new PortalConfigurationException(
                 $"Identity:RoleMapping maps to unknown portal roles ({string.Join(", ", wrong)}); use {string.Join(", ", PortalRoles.All)}.");
         }
     }

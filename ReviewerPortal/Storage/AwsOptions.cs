@@ -20,16 +20,14 @@ public sealed class AwsOptions
     /// <summary>The sparse index of open tasks by queue and arrival, where gate items without a due time are found.</summary>
     public string OpenByArrivalIndexName { get; set; } = ReviewTaskAttributes.OpenByArrivalIndex;
 
-    /// <summary>The bucket final reports are written to; drafts are read wherever their task's <c>s3://</c> URI points. Required in Aws mode.</summary>
+    /// <summary>
+    /// The draft bucket (the templates' <c>${DraftBucket}</c>), checked by <c>/readyz</c>. Drafts are read wherever their
+    /// task's <c>s3://</c> URI points and a clinician's edited text is written beside its draft (under <c>drafts/</c>);
+    /// the workflow, not the portal, copies the approved text to the report bucket. Required in Aws mode.
+    /// </summary>
     public string? DraftBucket { get; set; }
 
-    /// <summary>Key prefix of AI drafts in <see cref="DraftBucket"/>.</summary>
-    public string DraftPrefix { get; set; } = "drafts/";
-
-    /// <summary>Key prefix of approved final reports in <see cref="DraftBucket"/>.</summary>
-    public string ReportPrefix { get; set; } = "reports/";
-
-    /// <summary>A KMS key for final reports (SSE-KMS); when empty, reports are written with SSE-S3 (AES256).</summary>
+    /// <summary>A KMS key for the edited texts the portal writes (SSE-KMS); when empty, they are written with SSE-S3 (AES256).</summary>
     public string? ReportKmsKeyId { get; set; }
 
     /// <summary>Endpoint overrides (VPC endpoints, or moto and dynalite in tests); empty means the public AWS endpoint.</summary>

@@ -20,6 +20,20 @@ event bus, say) into States.Runtime, which no Retry on States.TaskFailed matches
 DynamoDB integrations, a service error fails the task with "<Service>.<ErrorCode>" (here EventBridge.<ErrorCode>), a
 task failure that States.TaskFailed retries and a Catch handles; the integration here does the same.
 
+moto 5.2.1's CloudFormation creates AWS::StepFunctions::StateMachine from DefinitionString alone, in the backend that
+does not execute (so the state machine is invisible once execution is switched on), and ignores DefinitionS3Location,
+DefinitionSubstitutions, StateMachineType, LoggingConfiguration and TracingConfiguration. CloudFormation reads the
+definition from S3, replaces each ${Key} with its substitution, and creates the type, logging and tracing asked for;
+the resource here does the same, in the backend the Step Functions API serves (deploy/review-workflows.yaml).
+
+moto 5.2.1's stack update replaces a changed resource whose type it cannot update (a load balancer whose subnets
+parameter was passed again, say) with None, after which the stack's outputs fail on every DescribeStacks. CloudFormation
+updates such resources in place; here they keep their current state instead of vanishing.
+
+moto 5.2.1 registers the new revision of an updated AWS::ECS::TaskDefinition with the template's PascalCase container
+keys (Name, Image, ...), so DescribeTaskDefinition answers no name and no image after a redeploy; its create path
+converts them to the API's camelCase, as AWS does for both. The update here converts them too.
+
 Usage: python3 run_moto.py PORT
 """
 import copy
@@ -29,8 +43,11 @@ import sys
 import threading
 
 from botocore.exceptions import ClientError
+from moto.cloudformation import parsing as cloudformation_parsing
 from moto.core.responses import EmptyResult
+from moto.core.utils import pascal_to_camelcase, remap_nested_keys
 from moto.dynamodb.models import DynamoDBBackend
+from moto.ecs.models import TaskDefinition
 from moto.stepfunctions.models import StateMachine
 from moto.stepfunctions.parser.api import HistoryEventType, TaskFailedEventDetails
 from moto.stepfunctions.parser.asl.component.common.error_name.custom_error_name import CustomErrorName
@@ -40,7 +57,7 @@ from moto.stepfunctions.parser.asl.component.state.exec.state_task.service.state
 )
 from moto.stepfunctions.parser.asl.eval.event.event_detail import EventDetails
 from moto.stepfunctions.parser.models import StepFunctionsParserBackend
-from moto.stepfunctions.responses import StepFunctionResponse
+from moto.stepfunctions.responses import StepFunctionResponse, get_backend as _stepfunctions_backend
 
 
 def _deepcopy_sharing_backend(self, memo):
@@ -98,6 +115,108 @@ def _events_service_error_as_task_failure(self, env, ex):
 
 
 StateTaskServiceEvents._from_error = _events_service_error_as_task_failure
+
+
+def _cfn_bool(value):
+    return value if isinstance(value, bool) else str(value).lower() == "true"
+
+
+def _cfn_definition(properties, account_id):
+    location = properties.get("DefinitionS3Location")
+    if location:
+        from moto.s3.models import s3_backends
+
+        stored = s3_backends[account_id]["aws"].get_object(location["Bucket"], location["Key"])
+        definition = stored.value.decode("utf-8")
+    else:
+        definition = properties.get("DefinitionString", "")
+    for key, value in (properties.get("DefinitionSubstitutions") or {}).items():
+        definition = definition.replace("${" + key + "}", str(value))
+    return definition
+
+
+def _cfn_logging(properties):
+    logging = properties.get("LoggingConfiguration")
+    if not logging:
+        return None
+    return {
+        "level": logging.get("Level", "OFF"),
+        "includeExecutionData": _cfn_bool(logging.get("IncludeExecutionData", False)),
+        "destinations": [
+            {"cloudWatchLogsLogGroup": {"logGroupArn": d["CloudWatchLogsLogGroup"]["LogGroupArn"]}}
+            for d in logging.get("Destinations", [])
+        ],
+    }
+
+
+def _cfn_tracing(properties):
+    tracing = properties.get("TracingConfiguration")
+    return {"enabled": _cfn_bool(tracing.get("Enabled", False))} if tracing else None
+
+
+@classmethod
+def _create_state_machine_from_cfn(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    properties = cloudformation_json["Properties"]
+    backend = _stepfunctions_backend(account_id, region_name)
+    machine = backend.create_state_machine(
+        properties.get("StateMachineName", resource_name),
+        _cfn_definition(properties, account_id),
+        properties.get("RoleArn", ""),
+        tags=[{"key": t["Key"], "value": t["Value"]} for t in properties.get("Tags", [])],
+        loggingConfiguration=_cfn_logging(properties),
+        tracingConfiguration=_cfn_tracing(properties),
+    )
+    machine.type = properties.get("StateMachineType", "STANDARD")
+    return machine
+
+
+@classmethod
+def _update_state_machine_from_cfn(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    properties = cloudformation_json.get("Properties", {})
+    backend = _stepfunctions_backend(account_id, region_name)
+    machine = backend.update_state_machine(
+        original_resource.arn,
+        definition=_cfn_definition(properties, account_id),
+        role_arn=properties.get("RoleArn"),
+        logging_configuration=_cfn_logging(properties),
+        tracing_configuration=_cfn_tracing(properties),
+    )
+    machine.type = properties.get("StateMachineType", machine.type)
+    return machine
+
+
+@classmethod
+def _delete_state_machine_from_cfn(cls, resource_name, cloudformation_json, account_id, region_name):
+    _stepfunctions_backend(account_id, region_name).delete_state_machine(resource_name)
+
+
+StateMachine.create_from_cloudformation_json = _create_state_machine_from_cfn
+StateMachine.update_from_cloudformation_json = _update_state_machine_from_cfn
+StateMachine.delete_from_cloudformation_json = _delete_state_machine_from_cfn
+
+
+_update_resource = cloudformation_parsing.parse_and_update_resource
+
+
+def _update_resource_or_keep(logical_id, resource_json, resources_map, account_id, region_name):
+    updated = _update_resource(logical_id, resource_json, resources_map, account_id, region_name)
+    return updated if updated is not None else resources_map[logical_id]
+
+
+cloudformation_parsing.parse_and_update_resource = _update_resource_or_keep
+
+
+_update_task_definition = TaskDefinition.update_from_cloudformation_json.__func__
+
+
+@classmethod
+def _update_task_definition_in_camel_case(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    properties = cloudformation_json["Properties"]
+    properties["ContainerDefinitions"] = remap_nested_keys(properties.get("ContainerDefinitions", []), pascal_to_camelcase)
+    return _update_task_definition(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name)
+
+
+TaskDefinition.update_from_cloudformation_json = _update_task_definition_in_camel_case
 
 
 _dynamodb_lock = threading.RLock()

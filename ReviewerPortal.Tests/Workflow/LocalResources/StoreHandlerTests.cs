@@ -36,7 +36,7 @@ public sealed class StoreHandlerTests : IDisposable
         new(resource, JsonNode.Parse(json), token, "arn:aws:states:us-east-1:000000000000:execution:study-review:case-1", "UrgentReview");
 
     private static string GateItem(string taskId) => $$$$"""
-        {"TableName":"review-tasks","ConditionExpression":"attribute_not_exists(pk)","Item":{
+        {"TableName":"reviewer-portal-tasks","ConditionExpression":"attribute_not_exists(pk)","Item":{
           "pk":{"S":"TASK#{{{{taskId}}}}"},"sk":{"S":"TASK"},"taskId":{"S":"{{{{taskId}}}}"},"taskToken":{"S":"token-{{{{taskId}}}}"},
           "executionArn":{"S":"arn:aws:states:us-east-1:000000000000:execution:study-review:case-1"},"caseId":{"S":"CASE-1"},
           "studyDescription":{"S":"CT HEAD WITHOUT CONTRAST"},"modality":{"S":"CT"},"urgency":{"S":"urgent"},
@@ -92,13 +92,13 @@ public sealed class StoreHandlerTests : IDisposable
         var opened = (await _store.GetAsync("case-1-r1"))!;
 
         await update.InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
-            {"TableName":"review-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
+            {"TableName":"reviewer-portal-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
              "UpdateExpression":"SET #status = :expired, closedReason = :reason REMOVE openQueue ADD version :one",
              "ExpressionAttributeNames":{"#status":"status"},
              "ExpressionAttributeValues":{":expired":{"S":"EXPIRED"},":reason":{"S":"States.HeartbeatTimeout"},":one":{"N":"1"}}}
             """), CancellationToken.None);
         await update.InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
-            {"TableName":"review-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
+            {"TableName":"reviewer-portal-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
              "UpdateExpression":"SET workflowOutcome = :outcome, reportUri = :uri",
              "ExpressionAttributeValues":{":outcome":{"S":"published"},":uri":{"S":"s3://reports/r.md"}}}
             """), CancellationToken.None);
@@ -115,7 +115,7 @@ public sealed class StoreHandlerTests : IDisposable
     {
         await new ReviewGateHandler(_store, _templates).InvokeAsync(Call(ResourceArns.DynamoDbPutItem, GateItem("case-1-r1")), CancellationToken.None);
         var act = () => new ReviewTaskUpdateHandler(_store, _templates, _clock).InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
-            {"TableName":"review-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
+            {"TableName":"reviewer-portal-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
              "UpdateExpression":"SET taskToken = :t","ExpressionAttributeValues":{":t":{"S":"stolen"}}}
             """), CancellationToken.None);
 
@@ -127,7 +127,7 @@ public sealed class StoreHandlerTests : IDisposable
     {
         await new ReviewGateHandler(_store, _templates).InvokeAsync(Call(ResourceArns.DynamoDbPutItem, GateItem("case-1-r1")), CancellationToken.None);
         var act = () => new ReviewTaskUpdateHandler(_store, _templates, _clock).InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
-            {"TableName":"review-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
+            {"TableName":"reviewer-portal-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
              "UpdateExpression":"SET #status = :expired REMOVE openQueue",
              "ExpressionAttributeNames":{"#status":"status"},"ExpressionAttributeValues":{":expired":{"S":"EXPIRED"}}}
             """), CancellationToken.None);

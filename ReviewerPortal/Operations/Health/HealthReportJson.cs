@@ -18,7 +18,9 @@ public static class HealthReportJson
     public static Task WriteLivenessAsync(HttpContext context, HealthReport report)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Response.WriteAsJsonAsync(new { status = "ok" }, Json);
+        // The version and start time let an operator (or deploy/redeploy.sh) see which build answers.
+        var build = context.RequestServices.GetRequiredService<PortalBuild>();
+        return context.Response.WriteAsJsonAsync(new { status = "ok", version = build.Version, startedAt = build.StartedAt }, Json);
     }
 
     public static Task WriteReadinessAsync(HttpContext context, HealthReport report)

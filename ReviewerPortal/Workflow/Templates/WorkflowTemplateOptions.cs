@@ -8,7 +8,8 @@ public sealed class WorkflowTemplateOptions
 {
     public const string Section = "Workflow:Templates";
 
-    public string ReviewTasksTable { get; set; } = "review-tasks";
+    /// <summary>The same default as deploy/review-storage.yaml's table, so one name means the same table everywhere.</summary>
+    public string ReviewTasksTable { get; set; } = "reviewer-portal-tasks";
     public string DraftBucket { get; set; } = "reviewer-portal-drafts";
     public string ReportBucket { get; set; } = "reviewer-portal-reports";
     public string EventBusName { get; set; } = "reviewer-portal";
