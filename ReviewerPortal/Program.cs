@@ -27,6 +27,7 @@ builder.Services.AddDemoCases(portal);
 
 var app = builder.Build();
 
+app.UseNotFoundPage();
 app.UseStaticFiles();
 app.UsePortalIdentity();
 app.UseAntiforgery();

@@ -79,7 +79,7 @@ public sealed class MotoReviewGate : IAsyncDisposable
         new(Store, new GateOutcome(StepFunctions), Delivery(), Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<DecisionReconciler>.Instance);
 
     /// <summary>Starts an execution, waits until its gate item is in moto's DynamoDB, registers it in the portal's store.</summary>
-    public async Task<(ReviewTask Task, string ExecutionArn)> OpenTaskAsync(string name)
+    public async Task<(ReviewTask Task, string ExecutionArn)> OpenTaskAsync(string name, string draft = Draft)
     {
         var started = await StepFunctions.StartExecutionAsync(new StartExecutionRequest
         {
@@ -94,7 +94,7 @@ public sealed class MotoReviewGate : IAsyncDisposable
             if (item.Item is { Count: > 0 })
             {
                 var task = ReviewTaskItem.FromItem(item.Item);
-                await Drafts.WriteTextAsync(task.DraftLocation, Draft, "text/markdown");
+                await Drafts.WriteTextAsync(task.DraftLocation, draft, "text/markdown");
                 return (await Store.RegisterAsync(task), started.ExecutionArn!);
             }
 

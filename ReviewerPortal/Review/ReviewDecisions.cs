@@ -6,7 +6,8 @@ namespace ReviewerPortal.Review;
 
 /// <summary>What the review page shows after an action: the result, and what the workflow did next.</summary>
 /// <param name="Decided">The task as the decision left it, while the workflow's next step is not known yet.</param>
-public sealed record ActionOutcome(bool Succeeded, string Message, WorkflowStep? Next = null, ReviewTask? Decided = null);
+/// <param name="Task">The task as the action left it (who holds it, the recorded decision and its report hash).</param>
+public sealed record ActionOutcome(bool Succeeded, string Message, WorkflowStep? Next = null, ReviewTask? Decided = null, ReviewTask? Task = null);
 
 /// <summary>
 /// The review page's actions: each is re-authorized for the signed-in user (the reviewer recorded in the decision),
@@ -32,15 +33,15 @@ public sealed class ReviewDecisions(
     public Task<ActionOutcome> ApproveAsync(string taskId, string? editedText, string attestation, CancellationToken cancellationToken) =>
         RunAsync(PortalAction.Approve, reviewer => decisions.ApproveAsync(new ApprovalRequest(taskId, reviewer, editedText, attestation), cancellationToken), follow: true, cancellationToken);
 
-    public Task<ActionOutcome> RejectAsync(string taskId, string reason, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason), cancellationToken), follow: true, cancellationToken);
+    public Task<ActionOutcome> RejectAsync(string taskId, string reason, RejectCategory? category, CancellationToken cancellationToken) =>
+        RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason, category), cancellationToken), follow: true, cancellationToken);
 
     /// <summary>The draft's text for editing; null when it cannot be read.</summary>
     public async Task<string?> DraftTextAsync(ReviewTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         var read = await drafts.ReadTextAsync(task.DraftLocation, portal.Value.MaxDraftBytes, cancellationToken).ConfigureAwait(false);
-        return read.Status == DraftReadStatus.Found ? read.Text : null;
+        return read.Status == DraftReadStatus.Found ? ReportProvenance.WithoutDisclaimer(read.Text!) : null;
     }
 
     private async Task<ActionOutcome> RunAsync(PortalAction action, Func<Reviewer, Task<DecisionResult>> act, bool follow, CancellationToken cancellationToken)
@@ -58,11 +59,11 @@ public sealed class ReviewDecisions(
         var result = await act(reviewer).ConfigureAwait(false);
         if (!follow || result.Kind != DecisionResultKind.Delivered || result.Task is null)
         {
-            return new ActionOutcome(result.Succeeded, result.Message);
+            return new ActionOutcome(result.Succeeded, result.Message, Task: result.Task);
         }
 
         var next = await progress.AfterDecisionAsync(result.Task, FollowFor, cancellationToken).ConfigureAwait(false);
-        return new ActionOutcome(true, result.Message, next, next.IsKnown ? null : result.Task);
+        return new ActionOutcome(true, result.Message, next, next.IsKnown ? null : result.Task, result.Task);
     }
 
     /// <summary>

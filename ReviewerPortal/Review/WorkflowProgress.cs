@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReviewerPortal.Drafts;
 using ReviewerPortal.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.StepFunctions.Model;
 
@@ -53,7 +54,7 @@ public sealed class WorkflowProgress(IAmazonStepFunctions stepFunctions, IReview
 
         if (await NextTaskAsync(decided, cancellationToken).ConfigureAwait(false) is { } next)
         {
-            var kind = next.DraftLocation.Contains("/manual-", StringComparison.Ordinal) ? "manual drafting" : $"a revised draft (attempt {next.Attempt})";
+            var kind = ManualDrafting.IsManualDraft(next.DraftLocation) ? "manual drafting" : $"a revised draft (attempt {next.Attempt})";
             var queue = next.Queue.ToString().ToLowerInvariant();
             return new WorkflowStep($"Revision requested: {kind} is waiting in the {queue} queue.", NextTaskId: next.Id);
         }
