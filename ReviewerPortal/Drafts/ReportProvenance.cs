@@ -22,6 +22,6 @@ public static partial class ReportProvenance
     private static bool IsDisclaimer(string line) => DisclaimerLine().IsMatch(line);
 
     // "_AI-generated draft for review by a reporting radiologist. Not a final report._" and its wordings.
-    [GeneratedRegex(@"^\W*AI[- ]generated draft\b.*\bnot a final report\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[\W_]*AI[- ]generated draft\b.*\bnot a final report[\W_]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DisclaimerLine();
 }
