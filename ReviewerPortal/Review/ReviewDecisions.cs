@@ -20,21 +20,19 @@ public sealed class ReviewDecisions(
     IDraftStore drafts,
     IOptions<PortalOptions> portal)
 {
-    // The action's own answer waits this long for the workflow; the page then follows it in the background.
-    private static readonly TimeSpan FollowFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FollowOnFor = TimeSpan.FromMinutes(2);
 
     public Task<ActionOutcome> ClaimAsync(string taskId, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Claim, reviewer => decisions.ClaimAsync(taskId, reviewer, cancellationToken), follow: false, cancellationToken);
+        RunAsync(PortalAction.Claim, reviewer => decisions.ClaimAsync(taskId, reviewer, cancellationToken), follow: false);
 
     public Task<ActionOutcome> ReleaseAsync(string taskId, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.ReleaseOwnClaim, reviewer => decisions.ReleaseAsync(taskId, reviewer, cancellationToken), follow: false, cancellationToken);
+        RunAsync(PortalAction.ReleaseOwnClaim, reviewer => decisions.ReleaseAsync(taskId, reviewer, cancellationToken), follow: false);
 
     public Task<ActionOutcome> ApproveAsync(string taskId, string? editedText, string attestation, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Approve, reviewer => decisions.ApproveAsync(new ApprovalRequest(taskId, reviewer, editedText, attestation), cancellationToken), follow: true, cancellationToken);
+        RunAsync(PortalAction.Approve, reviewer => decisions.ApproveAsync(new ApprovalRequest(taskId, reviewer, editedText, attestation), cancellationToken), follow: true);
 
     public Task<ActionOutcome> RejectAsync(string taskId, string reason, RejectCategory? category, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason, category), cancellationToken), follow: true, cancellationToken);
+        RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason, category), cancellationToken), follow: true);
 
     /// <summary>The draft's text for editing; null when it cannot be read.</summary>
     public async Task<string?> DraftTextAsync(ReviewTask task, CancellationToken cancellationToken)
@@ -44,7 +42,7 @@ public sealed class ReviewDecisions(
         return read.Status == DraftReadStatus.Found ? ReportProvenance.WithoutDisclaimer(read.Text!) : null;
     }
 
-    private async Task<ActionOutcome> RunAsync(PortalAction action, Func<Reviewer, Task<DecisionResult>> act, bool follow, CancellationToken cancellationToken)
+    private async Task<ActionOutcome> RunAsync(PortalAction action, Func<Reviewer, Task<DecisionResult>> act, bool follow)
     {
         Reviewer reviewer;
         try
@@ -62,12 +60,12 @@ public sealed class ReviewDecisions(
             return new ActionOutcome(result.Succeeded, result.Message, Task: result.Task);
         }
 
-        var next = await progress.AfterDecisionAsync(result.Task, FollowFor, cancellationToken).ConfigureAwait(false);
-        return new ActionOutcome(true, result.Message, next, next.IsKnown ? null : result.Task, result.Task);
+        // The confirmation (with the report's hash) shows at once; the page then follows the workflow (FollowOnAsync).
+        return new ActionOutcome(true, result.Message, WorkflowStep.Pending(result.Task), result.Task, result.Task);
     }
 
     /// <summary>
-    /// Keeps following a workflow that had not moved on when the action answered (a slow model or a busy service), so
+    /// Follows the workflow after the action answered (a slow model or a busy service), so
     /// the reviewer sees the publication or the revision arrive instead of a "still working" message left standing.
     /// </summary>
     public Task<WorkflowStep> FollowOnAsync(ReviewTask decided, CancellationToken cancellationToken) =>
