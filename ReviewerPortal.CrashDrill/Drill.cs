@@ -28,7 +28,8 @@ internal static class Drill
         if (args[1] == "start")
         {
             var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
-            var monitor = services.GetRequiredService<WorkflowMonitor>();
+            await using var starting = services.CreateAsyncScope();
+            var monitor = starting.ServiceProvider.GetRequiredService<WorkflowMonitor>();
             for (var i = 0; i < count; i++)
             {
                 await monitor.StartDemoCaseAsync("urgent");

@@ -4,18 +4,15 @@ namespace ReviewerPortal.CrashDrill;
 
 internal static class DrillTasks
 {
-    /// <summary>Every open task of the urgent queue (where the drill's cases wait), all pages.</summary>
+    /// <summary>Every open task of the urgent queue, where the drill's cases wait.</summary>
     public static async Task<List<ReviewTask>> OpenAsync(IReviewTaskStore store)
     {
         var open = new List<ReviewTask>();
-        string? page = null;
-        do
+        await foreach (var task in OpenTasks.AllAsync(store, [QueueName.Urgent]))
         {
-            var tasks = await store.ListOpenAsync(QueueName.Urgent, 100, page);
-            open.AddRange(tasks.Items);
-            page = tasks.ContinuationToken;
+            open.Add(task);
         }
-        while (page is not null);
+
         return open;
     }
 }

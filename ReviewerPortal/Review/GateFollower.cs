@@ -21,39 +21,26 @@ public sealed class GateFollower(
     public async Task<int> FollowOnceAsync(CancellationToken cancellationToken)
     {
         var closed = 0;
-        foreach (var queue in Enum.GetValues<QueueName>())
+        await foreach (var task in OpenTasks.AllAsync(store, cancellationToken).ConfigureAwait(false))
         {
-            string? page = null;
-            do
+            GateOutcomeKind outcome;
+            try
             {
-                var tasks = await store.ListOpenAsync(queue, 100, page, cancellationToken).ConfigureAwait(false);
-                foreach (var task in tasks.Items)
-                {
-                    GateOutcomeKind outcome;
-                    try
-                    {
-                        outcome = await gates.FindAsync(task, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
-                    {
-                        // One unreadable execution (deleted, or in another account) must not stop the others being followed.
-                        logger.GateUnreadable(e, task.Id);
-                        continue;
-                    }
-
-                    if (outcome == GateOutcomeKind.Waiting)
-                    {
-                        continue;
-                    }
-
-                    // openOnly: a decision recorded meanwhile by this portal is what closed the gate; the delivery finishes it.
-                    var reason = outcome == GateOutcomeKind.Decided ? CompletedElsewhere : ClosedElsewhere;
-                    closed += (await store.CloseOpenAsync(task.Id, reason, cancellationToken).ConfigureAwait(false)).Applied ? 1 : 0;
-                }
-
-                page = tasks.ContinuationToken;
+                outcome = await gates.FindAsync(task, cancellationToken).ConfigureAwait(false);
             }
-            while (page is not null);
+            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
+            {
+                // One unreadable execution (deleted, or in another account) must not stop the others being followed.
+                logger.GateUnreadable(e, task.Id);
+                continue;
+            }
+
+            if (outcome != GateOutcomeKind.Waiting)
+            {
+                // Only while still open: a decision recorded meanwhile by this portal is what closed the gate.
+                var reason = outcome == GateOutcomeKind.Decided ? CompletedElsewhere : ClosedElsewhere;
+                closed += (await store.CloseOpenAsync(task.Id, reason, cancellationToken).ConfigureAwait(false)).Applied ? 1 : 0;
+            }
         }
 
         return closed;

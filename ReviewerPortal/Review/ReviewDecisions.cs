@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using ReviewerPortal.Drafts;
 using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Review;
@@ -17,8 +15,7 @@ public sealed class ReviewDecisions(
     ActionAuthorization authorization,
     DecisionService decisions,
     WorkflowProgress progress,
-    IDraftStore drafts,
-    IOptions<PortalOptions> portal)
+    KeptEdits keptEdits)
 {
     private static readonly TimeSpan FollowOnFor = TimeSpan.FromMinutes(2);
 
@@ -34,13 +31,13 @@ public sealed class ReviewDecisions(
     public Task<ActionOutcome> RejectAsync(string taskId, string reason, RejectCategory? category, CancellationToken cancellationToken) =>
         RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason, category), cancellationToken), follow: true);
 
-    /// <summary>The draft's text for editing; null when it cannot be read.</summary>
-    public async Task<string?> DraftTextAsync(ReviewTask task, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        var read = await drafts.ReadTextAsync(task.DraftLocation, portal.Value.MaxDraftBytes, cancellationToken).ConfigureAwait(false);
-        return read.Status == DraftReadStatus.Found ? ReportProvenance.WithoutDisclaimer(read.Text!) : null;
-    }
+    /// <summary>Keeps <paramref name="reviewerId"/>'s unsent edit of a task, restored by <see cref="KeptEdit"/> after a reload.</summary>
+    public void KeepEdit(string reviewerId, string taskId, string text) => keptEdits.Keep(reviewerId, taskId, text);
+
+    public string? KeptEdit(string reviewerId, string taskId) => keptEdits.Find(reviewerId, taskId);
+
+    /// <summary>An approved or discarded edit is not restored again.</summary>
+    public void ForgetEdit(string reviewerId, string taskId) => keptEdits.Forget(reviewerId, taskId);
 
     private async Task<ActionOutcome> RunAsync(PortalAction action, Func<Reviewer, Task<DecisionResult>> act, bool follow)
     {

@@ -6,12 +6,19 @@ export function watch(id, page) {
     return;
   }
   box.dataset.watched = "true";
-  // Tell the page once that there is unsent text, so it can warn before the clinician leaves.
+  // Tell the page once that there is unsent text, so it can warn before the clinician leaves; and, a moment after
+  // each pause in typing, hand the text to the server (as a stream) so a reload or reconnect restores it.
+  let pause;
   box.addEventListener("input", () => {
     if (box.dataset.unsent !== "true") {
       box.dataset.unsent = "true";
       page.invokeMethodAsync("OnEdited");
     }
+    clearTimeout(pause);
+    pause = setTimeout(() => {
+      const text = new TextEncoder().encode(box.value);
+      page.invokeMethodAsync("OnPaused", DotNet.createJSStreamReference(text), text.length);
+    }, 1000);
   });
 }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
-using ReviewerPortal.Operations;
+using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Workflow.LocalResources;
@@ -25,10 +25,9 @@ public sealed class ApproveToConfirmationFigures(ChromiumFixture chromium, ITest
     public async Task Approve_click_to_confirmation_median_and_p95_for_2_KB_and_200_KB_reports()
     {
         await using var app = new PortalApp();
-        var monitor = app.GetRequiredService<WorkflowMonitor>();
         for (var i = 0; i < 2 * Samples; i++)
         {
-            await monitor.StartDemoCaseAsync("urgent");
+            await LoopWaits.StartCaseAsync(app, DemoStudies.CtHeadStroke, $"RP-FIG-{i}");
         }
 
         var tasks = await LoopWaits.OpenTasksAsync(app.GetRequiredService<IReviewTaskStore>(), QueueName.Urgent, 2 * Samples);
@@ -63,7 +62,7 @@ public sealed class ApproveToConfirmationFigures(ChromiumFixture chromium, ITest
         await page.Locator("main[data-interactive]").WaitForAsync();
         await Expect(page.GetByText("You are reviewing this case")).ToBeVisibleAsync();
         await page.Button("Edit draft").ClickAsync();
-        await page.GetByLabel("Edited report").FillAsync(report);
+        await page.PasteAsync("Edited report", report);
         await page.GetByLabel("I have reviewed the images and this report.").CheckAsync();
         var confirmation = page.GetByText("Approved report SHA-256");
 

@@ -102,6 +102,29 @@ public sealed class ClaimsAndLifecycleInBrowserTests(ChromiumFixture chromium)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_a_shortcut_approves_only_once_the_attestation_is_ticked_and_focus_follows_the_work()
+    {
+        var (app, task) = await ReviewPageSession.DemoCaseAsync("RP-1006");
+        await using var _ = app;
+        var page = await ReviewPageSession.OpenAsync(chromium, app, task.Id);
+        var attestation = page.GetByLabel(Attestation);
+        await Expect(attestation).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("a");
+        await Task.Delay(500);
+        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.IsOpen.Should().BeTrue("the shortcut never bypasses the attestation");
+
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.Button("Approve")).ToBeEnabledAsync();
+        await page.Keyboard.PressAsync("a");
+
+        await Expect(page.Status("Your decision was sent to the workflow")).ToBeVisibleAsync();
+        await Expect(page.Locator("#decision-outcome")).ToBeFocusedAsync();
+        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Decision!.Reviewer.Id.Should().Be("persona-clinician");
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("/nonsense")]
     [InlineData("/task/x")]

@@ -27,7 +27,7 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
 
         await page.Button("Edit draft").ClickAsync();
         var edit = LongReport(size);
-        await page.GetByLabel("Edited report").FillAsync(edit);
+        await page.PasteAsync("Edited report", edit);
         await page.GetByLabel("I have reviewed the images and this report.").CheckAsync();
         await page.Button("Approve edited report").ClickAsync();
 
@@ -55,7 +55,7 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
         var page = await ReviewPageSession.OpenAsync(chromium, app, task.Id);
         await page.Button("Edit draft").ClickAsync();
 
-        await page.GetByLabel("Edited report").FillAsync(LongReport(ApprovedReport.MaxBytes + 10_000));
+        await page.PasteAsync("Edited report", LongReport(ApprovedReport.MaxBytes + 10_000));
         await page.GetByLabel("I have reviewed the images and this report.").CheckAsync();
         await page.Button("Approve edited report").ClickAsync();
 
@@ -94,7 +94,7 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
     {
         await using var app = new PortalApp();
         app.GetRequiredService<LocalFaultPlan>().Arm(LocalFault.IncompleteDraft, 1);
-        await app.GetRequiredService<ReviewerPortal.Operations.WorkflowMonitor>().StartDemoCaseAsync("routine");
+        await LoopWaits.StartCaseAsync(app, DemoStudies.MriKnee, "RP-MANUAL-1");
         var task = (await LoopWaits.OpenTasksAsync(app.GetRequiredService<IReviewTaskStore>(), QueueName.Routine, 1, t => t.IsManualDraft)).Single();
         var page = await ReviewPageSession.OpenAsync(chromium, app, task.Id);
 
@@ -110,6 +110,36 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
         await box.FillAsync((await box.InputValueAsync()).Replace(ManualDrafting.Placeholder, "Written by the radiologist.", StringComparison.Ordinal));
         await page.Button("Approve edited report").ClickAsync();
         await Expect(page.Status("Approved report SHA-256")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_unsent_edit_is_restored_after_a_reload_and_leaving_the_page_asks_first()
+    {
+        var (app, task) = await ReviewPageSession.DemoCaseAsync("RP-1005");
+        await using var _ = app;
+        var page = await ReviewPageSession.OpenAsync(chromium, app, task.Id);
+        await page.Button("Edit draft").ClickAsync();
+        await page.GetByLabel("Edited report").FillAsync("Findings rewritten at 3 a.m., not sent yet.");
+        await LoopWaits.UntilAsync(
+            () => Task.FromResult(app.GetRequiredService<KeptEdits>().Find("persona-clinician", task.Id) is not null),
+            "the edit is kept on the server after a pause in typing", TimeSpan.FromSeconds(15));
+
+        await page.ReloadAsync();
+        await page.Locator("main[data-interactive]").WaitForAsync();
+
+        await Expect(page.Status("Your unsent edit was restored.")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Edited report")).ToHaveValueAsync("Findings rewritten at 3 a.m., not sent yet.");
+        string? asked = null;
+        page.Dialog += (_, dialog) =>
+        {
+            asked = dialog.Message;
+            _ = dialog.DismissAsync();
+        };
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "← Back to the queue" }).ClickAsync();
+        await LoopWaits.UntilAsync(() => Task.FromResult(asked is not null), "the page asks before leaving unsent text", TimeSpan.FromSeconds(10));
+        asked.Should().Contain("has not been sent");
+        page.Url.Should().Contain("/review/", "staying was chosen");
         await page.Context.CloseAsync();
     }
 
