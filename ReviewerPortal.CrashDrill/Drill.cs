@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
-using ReviewerPortal.Operations;
+using ReviewerPortal.Workflow.LocalResources;
+using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.Workflow.StepFunctions.Model;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.CrashDrill;
 
 /// <summary>
 /// Usage: ReviewerPortal.CrashDrill {data directory} start {count} | decide
-///   start:  starts {count} urgent demo cases and waits until every one waits at its review gate, then prints READY.
+///   start:  starts {count} urgent cases (the CT head demo study) and waits until every one waits at its review gate, then prints READY.
 ///   decide: claims and approves every open task through the real DecisionService, one after another, printing
 ///           DECIDED {task id} for each; once nothing is open or left in DECIDING, prints ALL-DONE.
 /// The crash test kills "decide" with SIGKILL at random moments and starts it again until ALL-DONE.
@@ -28,11 +30,17 @@ internal static class Drill
         if (args[1] == "start")
         {
             var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
-            await using var starting = services.CreateAsyncScope();
-            var monitor = starting.ServiceProvider.GetRequiredService<WorkflowMonitor>();
+            // One execution per case under its own name (demo-case names carry a timestamp, which two starts can share).
+            var studyReview = await services.GetRequiredService<LocalWorkflows>().StudyReviewArnAsync();
+            var engine = services.GetRequiredService<IAmazonStepFunctions>();
             for (var i = 0; i < count; i++)
             {
-                await monitor.StartDemoCaseAsync("urgent");
+                await engine.StartExecutionAsync(new StartExecutionRequest
+                {
+                    StateMachineArn = studyReview,
+                    Name = $"drill-{i}",
+                    Input = DemoCaseStarter.InputFor(DemoStudies.CtHeadStroke, $"RP-DRILL-{i}"),
+                });
             }
 
             while ((await DrillTasks.OpenAsync(store)).Count < count)
