@@ -78,7 +78,7 @@ public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
         await Expect(page.Locator(".draft-body")).ToContainTextAsync(reason);
         var revision = await app.GetRequiredService<IReviewTaskStore>().GetAsync("aws-reject-r2");
         revision!.Attempt.Should().Be(2);
-        (await moto.WaitForTaskItemAsync("aws-reject-r2"))["revisionReason"].S.Should().Be(reason, "moto's workflow carried the clinician's reason into the revision");
+        (await moto.WaitForTaskItemAsync("aws-reject-r2"))["revisionReason"].S.Should().Be("[Inaccurate findings] " + reason, "moto's workflow carried the clinician's category and reason into the revision");
 
         await ChromiumFixture.GotoInteractiveAsync(page, "/");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" }).ClickAsync();
