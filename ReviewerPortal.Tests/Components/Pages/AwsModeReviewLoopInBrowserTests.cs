@@ -93,7 +93,7 @@ public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
         var ended = await moto.WaitForEndAsync(execution);
         ended.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         StudyReviewHarness.Json(ended.Output)["attempt"]!.GetValue<int>().Should().Be(2);
-        (await moto.ReadReportAsync($"reports/{study.CaseId}/aws-reject.md")).Should().Be(revisedDraft);
+        (await moto.ReadReportAsync($"reports/{study.CaseId}/aws-reject.md")).Should().Be(ReviewerPortal.Drafts.ReportProvenance.WithoutDisclaimer(revisedDraft), "the published report never carries the AI disclaimer");
         (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Decision!.Reason.Should().Be(reason);
         await page.Context.CloseAsync();
     }
