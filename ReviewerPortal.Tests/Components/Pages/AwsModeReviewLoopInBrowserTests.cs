@@ -94,7 +94,7 @@ public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
         ended.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         StudyReviewHarness.Json(ended.Output)["attempt"]!.GetValue<int>().Should().Be(2);
         (await moto.ReadReportAsync($"reports/{study.CaseId}/aws-reject.md")).Should().Be(ReviewerPortal.Drafts.ReportProvenance.WithoutDisclaimer(revisedDraft), "the published report never carries the AI disclaimer");
-        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Decision!.Reason.Should().Be(reason);
+        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Decision!.Reason.Should().Be("[Inaccurate findings] " + reason);
         await page.Context.CloseAsync();
     }
 
