@@ -30,6 +30,7 @@ builder.Services.AddDemoCases(portal);
 var app = builder.Build();
 app.ValidateConfiguration();
 
+app.UseNotFoundPage();
 app.UseStaticFiles();
 app.UsePortalIdentity();
 app.UseAntiforgery();

@@ -53,9 +53,9 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
 
         await Expect(supervisor.Status("You now hold RP-ESC-1 until")).ToContainTextAsync("taken over from Dr. Dana Reyes.");
         await Expect(supervisor.Region("Claims held by others").TaskRows()).ToHaveCountAsync(0);
-        await Expect(clinician.Locator(".lost-claim")).ToContainTextAsync("You no longer hold this case: Dr. Sam Okafor has taken it over.");
+        await Expect(clinician.GetByText("You no longer hold this case: Dr. Sam Okafor holds it now")).ToBeVisibleAsync();
         await Expect(clinician.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Sam Okafor");
-        await Expect(clinician.Locator("button.approve")).ToHaveCountAsync(0);
+        await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToHaveCountAsync(0);
         await clinician.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-clinician-lost-claim"), FullPage = true });
         (await store.GetAsync(escalated.Id))!.Claim!.ReviewerId.Should().Be("persona-supervisor");
         await SupervisorAuditedAsync(store, escalated.Id, "claim-reassigned", "from Dr. Dana Reyes (persona-clinician) to Dr. Sam Okafor (persona-supervisor)");
@@ -77,8 +77,8 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         await supervisor.ConfirmAsync("Release claim");
 
         await Expect(supervisor.Status("Dr. Dana Reyes's claim on RP-ESC-2 is released; the case is back in the routine queue.")).ToBeVisibleAsync();
-        await Expect(clinician.Locator(".lost-claim")).ToContainTextAsync("You no longer hold this case: your claim was released and the case is back in the queue.");
-        await Expect(clinician.Locator("button.claim")).ToBeVisibleAsync();
+        await Expect(clinician.GetByText("You no longer hold this case: your claim was released or ran out, and the case is back in the queue.")).ToBeVisibleAsync();
+        await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Claim this case", Exact = true })).ToBeVisibleAsync();
         (await store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Pending);
         await SupervisorAuditedAsync(store, task.Id, "claim-released-by-supervisor", "released the claim of Dr. Dana Reyes (persona-clinician)");
         await CloseAsync(clinician, supervisor);
@@ -166,9 +166,8 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
     {
         var clinician = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(clinician, "/review/" + taskId);
-        await clinician.Locator("button.claim").ClickAsync();
-        await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("You are reviewing this case.");
-        await Expect(clinician.Locator("button.release")).ToBeVisibleAsync();
+        await Expect(clinician.GetByText("You are reviewing this case")).ToBeVisibleAsync();
+        await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true })).ToBeVisibleAsync();
         return clinician;
     }
 

@@ -44,7 +44,7 @@ public static partial class AuthorizationMatrix
     };
 
     /// <summary>Pages anyone may open, each a deliberate choice.</summary>
-    public static IReadOnlySet<string> PublicPages { get; } = new HashSet<string> { "/signin/personas", "/access-denied", "/signed-out" };
+    public static IReadOnlySet<string> PublicPages { get; } = new HashSet<string> { "/signin/personas", "/access-denied", "/signed-out", "/not-found" };
 
     /// <summary>A routable component: its route template and the policy it declares (null if none).</summary>
     public sealed record Page(Type Component, string Route, string? Policy, bool Anonymous)

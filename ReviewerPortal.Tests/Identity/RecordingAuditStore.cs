@@ -58,6 +58,9 @@ public sealed class RecordingAuditStore(IReviewTaskStore? inner = null) : IRevie
     public Task<StoreResult> MarkExpiredAsync(string taskId, string reason, CancellationToken cancellationToken = default) =>
         Inner.MarkExpiredAsync(taskId, reason, cancellationToken);
 
+    public Task<StoreResult> CloseOpenAsync(string taskId, string reason, CancellationToken cancellationToken = default) =>
+        Inner.CloseOpenAsync(taskId, reason, cancellationToken);
+
     public Task<IReadOnlyList<ReviewTask>> ListDecidingAsync(int limit, CancellationToken cancellationToken = default) =>
         Inner.ListDecidingAsync(limit, cancellationToken);
 

@@ -25,8 +25,7 @@ public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
         var task = (await LoopWaits.OpenTasksAsync(store, QueueName.Routine, 1)).Single();
         var clinician = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(clinician, "/review/" + task.Id);
-        await clinician.Locator("button.claim").ClickAsync();
-        await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("You are reviewing this case.");
+        await Expect(clinician.GetByText("You are reviewing this case")).ToBeVisibleAsync();
 
         // 24 minutes with the page open, past the 20-minute lease: each 2-minute round renews it to a full lease.
         for (var minute = 2; minute <= 24; minute += 2)
@@ -36,24 +35,24 @@ public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
         }
 
         await Expect(clinician.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Dana Reyes");
-        await Expect(clinician.Locator(".lost-claim")).ToHaveCountAsync(0);
+        await Expect(clinician.GetByText("You no longer hold this case")).ToHaveCountAsync(0);
         (await store.ListAuditAsync(task.Id)).Count(a => a.Action == "claimed").Should().Be(1, "renewals are not new claims");
 
         // A reload renders the page twice (prerendered, then interactive); only the live page may keep renewing.
         await clinician.ReloadAsync();
         await clinician.Locator("main[data-interactive]").WaitForAsync();
-        await Expect(clinician.Locator("button.release")).ToBeVisibleAsync();
+        await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true })).ToBeVisibleAsync();
 
         // Another reviewer (the supervisor persona) opening the case still finds it held, with nothing to claim.
         var other = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(other, "/review/" + task.Id, "persona-supervisor");
         await Expect(other.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Dana Reyes");
-        await Expect(other.Locator("button.claim")).ToHaveCountAsync(0);
+        await Expect(other.GetByRole(AriaRole.Button, new() { Name = "Claim this case", Exact = true })).ToHaveCountAsync(0);
 
         // Released: no page holds the claim any more, and the case is free for the other reviewer at once.
-        await clinician.Locator("button.release").ClickAsync();
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
         await Expect(clinician.Locator(".decision-message")).ToHaveTextAsync("The case is back in the queue.");
-        await Expect(other.Locator("button.claim")).ToBeVisibleAsync();
+        await Expect(other.GetByRole(AriaRole.Button, new() { Name = "Claim this case", Exact = true })).ToBeVisibleAsync();
         await LoopWaits.UntilAsync(() => renewals.Held.Count == 0, "a released case is no longer renewed", TimeSpan.FromSeconds(15));
         await clinician.Context.CloseAsync();
         await other.Context.CloseAsync();

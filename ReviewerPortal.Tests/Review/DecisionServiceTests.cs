@@ -26,8 +26,8 @@ public class DecisionServiceTests
         var output = JsonNode.Parse(ended.Output!)!;
         output["decision"]!.GetValue<string>().Should().Be("approved");
         output["reviewer"]!["name"]!.GetValue<string>().Should().Be("Dr Alice Reid");
-        output["finalReportUri"]!.GetValue<string>().Should().Be(task.DraftLocation);
         output["editedFromDraft"]!.GetValue<bool>().Should().BeFalse();
+        (await gate.Drafts.ReadTextAsync(output["finalReportUri"]!.GetValue<string>(), 1_000_000)).Text.Should().Be(MotoReviewGate.Draft);
         output["finalSha256"]!.GetValue<string>().Should().Be(output["draftSha256"]!.GetValue<string>());
         (await gate.Store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Decided);
         (await gate.Store.ListAuditAsync(task.Id)).Should().Contain(a => a.Action == "decided" && a.ActorId == "alice-oid");
@@ -39,6 +39,7 @@ public class DecisionServiceTests
         await using var gate = await MotoReviewGate.StartAsync();
         var (task, execution) = await gate.OpenTaskAsync("edit-1");
         var edited = MotoReviewGate.Draft.Replace("No acute abnormality.", "No acute intracranial abnormality.", StringComparison.Ordinal);
+        await gate.Decisions().ClaimAsync(task.Id, Alice);
 
         var result = await gate.Decisions().ApproveAsync(new ApprovalRequest(task.Id, Alice, edited, "Reviewed."));
 
@@ -57,6 +58,7 @@ public class DecisionServiceTests
         await using var gate = await MotoReviewGate.StartAsync();
         var (task, execution) = await gate.OpenTaskAsync("reject-1");
         var decisions = gate.Decisions();
+        await decisions.ClaimAsync(task.Id, Alice);
 
         (await decisions.RejectAsync(new RejectionRequest(task.Id, Alice, "   "))).Kind.Should().Be(DecisionResultKind.Invalid);
         (await gate.Store.GetAsync(task.Id))!.IsOpen.Should().BeTrue();
@@ -77,6 +79,7 @@ public class DecisionServiceTests
         await using var gate = await MotoReviewGate.StartAsync();
         var (task, execution) = await gate.OpenTaskAsync("race-1");
 
+        await gate.Decisions().ClaimAsync(task.Id, Alice);
         await gate.Decisions().ApproveAsync(new ApprovalRequest(task.Id, Alice, null, "Reviewed."));
         var late = await gate.Decisions().RejectAsync(new RejectionRequest(task.Id, Bob, "Too late."));
 
@@ -92,6 +95,7 @@ public class DecisionServiceTests
         var (task, execution) = await gate.OpenTaskAsync("late-1");
         (await gate.WaitForEndAsync(execution)).Status.Should().NotBe(ExecutionStatus.SUCCEEDED);
 
+        await gate.Decisions().ClaimAsync(task.Id, Alice);
         var result = await gate.Decisions().ApproveAsync(new ApprovalRequest(task.Id, Alice, null, "Reviewed."));
 
         result.Kind.Should().Be(DecisionResultKind.Closed);
@@ -105,6 +109,7 @@ public class DecisionServiceTests
         await using var gate = await MotoReviewGate.StartAsync();
         var (task, execution) = await gate.OpenTaskAsync("crash-1");
         var decision = new Decision { Outcome = DecisionOutcome.Rejected, Reviewer = Alice, DecidedAt = DateTimeOffset.UtcNow.AddMinutes(-1), Reason = "Wrong side." };
+        await gate.Store.ClaimAsync(task.Id, Alice, DateTimeOffset.UtcNow.AddMinutes(10));
         (await gate.Store.RecordDecisionAsync(task.Id, decision)).Applied.Should().BeTrue();
 
         (await gate.Reconciler().ReconcileOnceAsync(CancellationToken.None)).Should().Be(1);
@@ -119,6 +124,7 @@ public class DecisionServiceTests
         await using var gate = await MotoReviewGate.StartAsync();
         var (task, execution) = await gate.OpenTaskAsync("landed-1");
         var decision = new Decision { Outcome = DecisionOutcome.Rejected, Reviewer = Alice, DecidedAt = DateTimeOffset.UtcNow.AddMinutes(-1), Reason = "Wrong side." };
+        await gate.Store.ClaimAsync(task.Id, Alice, DateTimeOffset.UtcNow.AddMinutes(10));
         await gate.Store.RecordDecisionAsync(task.Id, decision);
         await gate.StepFunctions.SendTaskFailureAsync(new SendTaskFailureRequest { TaskToken = task.TaskToken, Error = "ClinicianRejected", Cause = "Wrong side." });
         await gate.WaitForEndAsync(execution);

@@ -68,18 +68,30 @@ public sealed class MotoReviewGate : IAsyncDisposable
 
     public DecisionDelivery Delivery() => new(StepFunctions, Store, TimeProvider.System, NullLogger<DecisionDelivery>.Instance);
 
-    public DecisionService Decisions()
+    public DecisionService Decisions() => Decisions(Store);
+
+    /// <summary>The decision service over <paramref name="store"/> (the SQLite store, or <see cref="DynamoStore"/>).</summary>
+    public DecisionService Decisions(IReviewTaskStore store)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        var heartbeats = new ClaimHeartbeats(StepFunctions, Store, options, TimeProvider.System, NullLogger<ClaimHeartbeats>.Instance);
-        return new DecisionService(Store, Drafts, Delivery(), heartbeats, options, Microsoft.Extensions.Options.Options.Create(new PortalOptions()), TimeProvider.System);
+        var heartbeats = new ClaimHeartbeats(StepFunctions, store, options, TimeProvider.System, NullLogger<ClaimHeartbeats>.Instance);
+        var delivery = new DecisionDelivery(StepFunctions, store, TimeProvider.System, NullLogger<DecisionDelivery>.Instance);
+        return new DecisionService(store, Drafts, delivery, heartbeats, options, Microsoft.Extensions.Options.Options.Create(new PortalOptions()), TimeProvider.System);
     }
+
+    /// <summary>The Aws mode's task store over the very table the gate writes to, as production reads it.</summary>
+    public DynamoDbTaskStore DynamoStore() => new(
+        _dynamo,
+        Microsoft.Extensions.Options.Options.Create(new ReviewerPortal.Storage.AwsOptions { TableName = Table }),
+        TimeProvider.System,
+        new ReviewerPortal.Storage.MalformedTaskItems(TimeProvider.System, NullLogger<ReviewerPortal.Storage.MalformedTaskItems>.Instance),
+        new ReviewTaskChanges());
 
     public DecisionReconciler Reconciler() =>
         new(Store, new GateOutcome(StepFunctions), Delivery(), Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<DecisionReconciler>.Instance);
 
     /// <summary>Starts an execution, waits until its gate item is in moto's DynamoDB, registers it in the portal's store.</summary>
-    public async Task<(ReviewTask Task, string ExecutionArn)> OpenTaskAsync(string name)
+    public async Task<(ReviewTask Task, string ExecutionArn)> OpenTaskAsync(string name, string draft = Draft)
     {
         var started = await StepFunctions.StartExecutionAsync(new StartExecutionRequest
         {
@@ -94,7 +106,7 @@ public sealed class MotoReviewGate : IAsyncDisposable
             if (item.Item is { Count: > 0 })
             {
                 var task = ReviewTaskItem.FromItem(item.Item);
-                await Drafts.WriteTextAsync(task.DraftLocation, Draft, "text/markdown");
+                await Drafts.WriteTextAsync(task.DraftLocation, draft, "text/markdown");
                 return (await Store.RegisterAsync(task), started.ExecutionArn!);
             }
 

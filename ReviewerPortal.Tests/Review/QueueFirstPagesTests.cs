@@ -105,6 +105,7 @@ public sealed class QueueFirstPagesTests : IDisposable
         public Task<StoreResult> CompleteDecisionAsync(string taskId, CancellationToken cancellationToken = default) => inner.CompleteDecisionAsync(taskId, cancellationToken);
 
         public Task<StoreResult> MarkExpiredAsync(string taskId, string reason, CancellationToken cancellationToken = default) => inner.MarkExpiredAsync(taskId, reason, cancellationToken);
+        public Task<StoreResult> CloseOpenAsync(string taskId, string reason, CancellationToken cancellationToken = default) => inner.CloseOpenAsync(taskId, reason, cancellationToken);
 
         public Task<IReadOnlyList<ReviewTask>> ListDecidingAsync(int limit, CancellationToken cancellationToken = default) => inner.ListDecidingAsync(limit, cancellationToken);
 

@@ -89,19 +89,21 @@ public class ReviewTaskTransitionsTests
     }
 
     [Fact]
-    public void A_decision_is_refused_while_someone_else_holds_a_live_claim()
+    public void A_decision_needs_the_deciders_own_live_claim()
     {
         var held = ClaimedBy(Alice, Now.AddMinutes(5));
 
-        ReviewTaskTransitions.RecordDecision(held, ApprovalBy(Bob), Now).Should().BeNull();
+        ReviewTaskTransitions.RecordDecision(held, ApprovalBy(Bob), Now).Should().BeNull("someone else holds it");
         ReviewTaskTransitions.RecordDecision(held, ApprovalBy(Alice), Now)!.Status.Should().Be(ReviewStatus.Deciding);
-        ReviewTaskTransitions.RecordDecision(held, ApprovalBy(Bob), Now.AddMinutes(6))!.Decision!.Reviewer.Should().Be(Bob);
+        ReviewTaskTransitions.RecordDecision(held, ApprovalBy(Alice), Now.AddMinutes(6)).Should().BeNull("the holder's lease ran out");
+        ReviewTaskTransitions.RecordDecision(held, ApprovalBy(Bob), Now.AddMinutes(6)).Should().BeNull("a lapsed claim is not Bob's claim");
+        ReviewTaskTransitions.RecordDecision(Pending(), ApprovalBy(Alice), Now).Should().BeNull("nobody claimed it");
     }
 
     [Fact]
     public void Only_a_deciding_task_completes()
     {
-        var deciding = ReviewTaskTransitions.RecordDecision(Pending(), ApprovalBy(Alice), Now)!;
+        var deciding = ReviewTaskTransitions.RecordDecision(ClaimedBy(Alice, Now.AddMinutes(5)), ApprovalBy(Alice), Now)!;
 
         ReviewTaskTransitions.CompleteDecision(Pending()).Should().BeNull();
         ReviewTaskTransitions.CompleteDecision(deciding)!.Status.Should().Be(ReviewStatus.Decided);

@@ -64,6 +64,13 @@ public abstract class ReviewTaskQueueContract : IAsyncLifetime
         return all;
     }
 
+    /// <summary>Claims the task for the decision's reviewer, then records the decision: a decision needs the live claim.</summary>
+    protected async Task<StoreResult> ClaimAndDecideAsync(string taskId, Decision decision)
+    {
+        await Store.ClaimAsync(taskId, decision.Reviewer, Clock.GetUtcNow().AddMinutes(15));
+        return await Store.RecordDecisionAsync(taskId, decision);
+    }
+
     protected Decision Approval(Reviewer reviewer) => new()
     {
         Outcome = DecisionOutcome.Approved,

@@ -27,26 +27,52 @@ public abstract partial class ReviewTaskStoreContract
     {
         await RegisteredAsync("t-reject");
 
-        await Store.RecordDecisionAsync("t-reject", Rejection(Bob));
+        await ClaimAndDecideAsync("t-reject", Rejection(Bob));
 
         (await Store.GetAsync("t-reject"))!.Decision!.Reason.Should().Be("Laterality wrong in the impression.");
     }
 
     [Fact]
-    public async Task Two_reviewers_racing_to_decide_one_task_have_exactly_one_winner()
+    public async Task Two_decisions_by_the_holder_racing_on_one_task_have_exactly_one_winner()
     {
         await RegisteredAsync("t-race");
+        await Store.ClaimAsync("t-race", Alice, Clock.GetUtcNow().AddMinutes(15));
 
         var results = await Task.WhenAll(
             Task.Run(() => Store.RecordDecisionAsync("t-race", Approval(Alice))),
-            Task.Run(() => Store.RecordDecisionAsync("t-race", Rejection(Bob))));
+            Task.Run(() => Store.RecordDecisionAsync("t-race", Rejection(Alice))));
 
         results.Count(r => r.Applied).Should().Be(1);
         var loser = results.Single(r => !r.Applied);
         loser.Kind.Should().Be(StoreResultKind.Conflict);
-        var winner = results.Single(r => r.Applied).Task!.Decision!.Reviewer;
-        loser.Task!.Decision!.Reviewer.Should().Be(winner, "the loser is told who decided");
+        var winner = results.Single(r => r.Applied).Task!.Decision!;
+        loser.Task!.Decision.Should().Be(winner, "the loser is told what was decided, and by whom");
         (await Store.ListAuditAsync("t-race")).Where(a => a.Action == "decided").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_decision_on_a_task_nobody_claimed_is_refused_by_the_store()
+    {
+        await RegisteredAsync("t-unclaimed");
+
+        var result = await Store.RecordDecisionAsync("t-unclaimed", Approval(Alice));
+
+        result.Kind.Should().Be(StoreResultKind.Conflict);
+        (await Store.GetAsync("t-unclaimed"))!.Status.Should().Be(ReviewStatus.Pending);
+        (await Store.ListAuditAsync("t-unclaimed")).Should().NotContain(a => a.Action == "decided");
+    }
+
+    [Fact]
+    public async Task A_decision_after_the_deciders_lease_ran_out_is_refused_by_the_store()
+    {
+        await RegisteredAsync("t-lapsed");
+        await Store.ClaimAsync("t-lapsed", Alice, Clock.GetUtcNow().AddMinutes(5));
+        Clock.Advance(TimeSpan.FromMinutes(6));
+
+        var result = await Store.RecordDecisionAsync("t-lapsed", Approval(Alice) with { DecidedAt = Clock.GetUtcNow() });
+
+        result.Kind.Should().Be(StoreResultKind.Conflict);
+        (await Store.ListAuditAsync("t-lapsed")).Should().NotContain(a => a.Action == "decided");
     }
 
     [Fact]
@@ -66,7 +92,7 @@ public abstract partial class ReviewTaskStoreContract
     public async Task Completing_a_decision_moves_deciding_to_decided_once()
     {
         await RegisteredAsync("t-complete");
-        await Store.RecordDecisionAsync("t-complete", Approval(Alice));
+        await ClaimAndDecideAsync("t-complete", Approval(Alice));
 
         var first = await Store.CompleteDecisionAsync("t-complete");
         var second = await Store.CompleteDecisionAsync("t-complete");
@@ -75,6 +101,23 @@ public abstract partial class ReviewTaskStoreContract
         first.Task!.Status.Should().Be(ReviewStatus.Decided);
         second.Kind.Should().Be(StoreResultKind.Conflict);
         second.Task!.Status.Should().Be(ReviewStatus.Decided);
+    }
+
+    [Fact]
+    public async Task Closing_a_gate_completed_elsewhere_closes_open_tasks_but_leaves_a_recorded_decision_to_its_delivery()
+    {
+        await RegisteredAsync("t-elsewhere");
+        await RegisteredAsync("t-ours");
+        await ClaimAndDecideAsync("t-ours", Approval(Alice));
+
+        var elsewhere = await Store.CloseOpenAsync("t-elsewhere", "completed outside the portal");
+        var ours = await Store.CloseOpenAsync("t-ours", "completed outside the portal");
+
+        elsewhere.Task!.Status.Should().Be(ReviewStatus.Expired);
+        (await ListAllOpenAsync(QueueName.Urgent, 10)).Should().BeEmpty();
+        ours.Kind.Should().Be(StoreResultKind.Conflict);
+        (await Store.GetAsync("t-ours"))!.Status.Should().Be(ReviewStatus.Deciding);
+        (await Store.ListAuditAsync("t-elsewhere")).Should().ContainSingle(a => a.Action == "expired" && a.Detail == "completed outside the portal");
     }
 
     [Fact]
@@ -91,8 +134,8 @@ public abstract partial class ReviewTaskStoreContract
         await RegisteredAsync("t-open");
         await RegisteredAsync("t-stuck");
         await RegisteredAsync("t-done");
-        await Store.RecordDecisionAsync("t-stuck", Approval(Alice));
-        await Store.RecordDecisionAsync("t-done", Approval(Alice));
+        await ClaimAndDecideAsync("t-stuck", Approval(Alice));
+        await ClaimAndDecideAsync("t-done", Approval(Alice));
         await Store.CompleteDecisionAsync("t-done");
 
         var open = await Store.MarkExpiredAsync("t-open", "TaskTimedOut");
@@ -113,9 +156,9 @@ public abstract partial class ReviewTaskStoreContract
         await RegisteredAsync("t-left-2");
         await RegisteredAsync("t-finished");
         await RegisteredAsync("t-still-open");
-        await Store.RecordDecisionAsync("t-left-1", Approval(Alice));
-        await Store.RecordDecisionAsync("t-left-2", Rejection(Alice));
-        await Store.RecordDecisionAsync("t-finished", Approval(Alice));
+        await ClaimAndDecideAsync("t-left-1", Approval(Alice));
+        await ClaimAndDecideAsync("t-left-2", Rejection(Alice));
+        await ClaimAndDecideAsync("t-finished", Approval(Alice));
         await Store.CompleteDecisionAsync("t-finished");
 
         var deciding = await Store.ListDecidingAsync(10);

@@ -60,7 +60,7 @@ public abstract partial class ReviewTaskStoreContract
         await RegisteredAsync("t-override-free");
         await RegisteredAsync("t-override-decided");
         await Store.ClaimAsync("t-override-decided", Alice, Clock.GetUtcNow().AddMinutes(15));
-        await Store.RecordDecisionAsync("t-override-decided", Approval(Alice));
+        await ClaimAndDecideAsync("t-override-decided", Approval(Alice));
 
         (await Store.OverrideClaimAsync("t-override-free", Alice.Id, Supervisor, null)).Kind.Should().Be(StoreResultKind.Conflict);
         (await Store.OverrideClaimAsync("t-override-decided", Alice.Id, Supervisor, null)).Kind.Should().Be(StoreResultKind.Conflict);

@@ -17,8 +17,8 @@ public abstract partial class ReviewTaskStoreContract : ReviewTaskQueueContract
         await RegisteredAsync("t-decided", dueInMinutes: 40);
         await RegisteredAsync("t-expired", dueInMinutes: 50);
         await Store.ClaimAsync("t-claimed", Alice, Clock.GetUtcNow().AddMinutes(15));
-        await Store.RecordDecisionAsync("t-deciding", Approval(Alice));
-        await Store.RecordDecisionAsync("t-decided", Approval(Alice));
+        await ClaimAndDecideAsync("t-deciding", Approval(Alice));
+        await ClaimAndDecideAsync("t-decided", Approval(Alice));
         await Store.CompleteDecisionAsync("t-decided");
         await Store.MarkExpiredAsync("t-expired", "TaskTimedOut");
 

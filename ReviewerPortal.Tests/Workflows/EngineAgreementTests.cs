@@ -1,3 +1,4 @@
+using ReviewerPortal.Drafts;
 using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions.Model;
 
@@ -27,7 +28,7 @@ public class EngineAgreementTests
         await moto.ApproveAsync(await moto.WaitForTaskItemAsync("agree-approve-r1"));
 
         await EngineAgreement.AgreeAsync(local, localExecution, moto, motoExecution);
-        (await moto.ReadReportAsync("reports/RP-1001/agree-approve.md")).Should().Be(draft);
+        (await moto.ReadReportAsync("reports/RP-1001/agree-approve.md")).Should().Be(ReportProvenance.WithoutDisclaimer(draft)).And.Be(await local.ReadAsync("s3://reviewer-portal-reports/reports/RP-1001/agree-approve.md"));
     }
 
     [Fact]
@@ -38,13 +39,14 @@ public class EngineAgreementTests
         var localExecution = await local.StartCaseAsync(DemoStudies.MriKnee, "agree-manual");
         var task = await local.WaitForOpenTaskAsync(localExecution);
         var incomplete = await local.ReadAsync(task.DraftLocation.Replace("/manual-1.md", "/attempt-1.md", StringComparison.Ordinal));
-        await local.ApproveAsync(task);
+        var completed = (await local.ReadAsync(task.DraftLocation)).Replace(ManualDrafting.Placeholder, "Completed by hand.", StringComparison.Ordinal);
+        await local.ApproveAsync(task, completed);
 
         await using var moto = await MotoStudyReview.StartAsync(DemoStudies.MriKnee, incomplete);
         var motoExecution = await moto.StartCaseAsync(DemoStudies.MriKnee, "agree-manual", [incomplete]);
         var item = await moto.WaitForTaskItemAsync("agree-manual-r1");
         item["draftUri"].S.Should().EndWith("/manual-1.md");
-        await moto.ApproveAsync(item);
+        await moto.ApproveAsync(item, completed);
 
         await EngineAgreement.AgreeAsync(local, localExecution, moto, motoExecution);
         StudyReviewHarness.Json((await moto.WaitForEndAsync(motoExecution)).Output)["manualDraft"]!.GetValue<bool>().Should().BeTrue();

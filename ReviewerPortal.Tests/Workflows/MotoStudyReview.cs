@@ -1,3 +1,4 @@
+using ReviewerPortal.Drafts;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -191,17 +192,18 @@ public sealed class MotoStudyReview : IAsyncDisposable
     }
 
     /// <summary>
-    /// A clinician's approval of the gate item as the portal sends it: the draft as it is, or the clinician's edit,
-    /// written beside the draft first.
+    /// A clinician's approval of the gate item as the portal sends it: the draft as shown (its AI disclaimer removed),
+    /// or the clinician's edit, written beside the draft first.
     /// </summary>
     public async Task<SendTaskSuccessResponse> ApproveAsync(Dictionary<string, AttributeValue> item, string? editedText = null)
     {
         var final = item[ReviewTaskAttributes.DraftUri].S;
-        if (editedText is not null)
+        var (draftBucket, draftKey) = DecisionPayload.Split(final);
+        var approved = editedText ?? ReportProvenance.WithoutDisclaimer(await ReadObjectAsync(draftBucket, draftKey));
         {
             var (bucket, key) = DecisionPayload.Split(final);
             key = key.Replace(".md", "-reviewed.md", StringComparison.Ordinal);
-            await _s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = editedText, ContentType = "text/markdown; charset=utf-8" });
+            await _s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = approved, ContentType = "text/markdown; charset=utf-8" });
             final = $"s3://{bucket}/{key}";
         }
 

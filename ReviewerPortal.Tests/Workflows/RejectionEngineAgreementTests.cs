@@ -1,3 +1,4 @@
+using ReviewerPortal.Drafts;
 using ReviewerPortal.Review;
 using ReviewerPortal.Workflow.LocalResources;
 
@@ -38,7 +39,7 @@ public class RejectionEngineAgreementTests
         motoRevision[ReviewTaskAttributes.DraftUri].S.Should().Be(revision.DraftLocation);
         revisedDraft.Should().Contain(Reason);
         var report = $"reports/{study.CaseId}/agree-revise.md";
-        (await moto.ReadReportAsync(report)).Should().Be(await local.ReadAsync("s3://reviewer-portal-reports/" + report)).And.Be(revisedDraft);
+        (await moto.ReadReportAsync(report)).Should().Be(await local.ReadAsync("s3://reviewer-portal-reports/" + report)).And.Be(ReportProvenance.WithoutDisclaimer(revisedDraft));
     }
 
     [Fact]

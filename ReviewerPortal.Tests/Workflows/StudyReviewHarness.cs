@@ -143,11 +143,19 @@ public sealed class StudyReviewHarness : IAsyncDisposable
     public async Task<List<HistoryEvent>> HistoryAsync(string executionArn) =>
         (await Api.GetExecutionHistoryAsync(new GetExecutionHistoryRequest { ExecutionArn = executionArn, MaxResults = 1000, IncludeExecutionData = true })).Events;
 
-    public Task<DecisionResult> ApproveAsync(ReviewTask task, string? editedText = null) =>
-        Decisions.ApproveAsync(new ApprovalRequest(task.Id, Alice, editedText, "I reviewed the images and this report."));
+    /// <summary>Claims the task (as opening it on the review page does), then approves it.</summary>
+    public async Task<DecisionResult> ApproveAsync(ReviewTask task, string? editedText = null)
+    {
+        await Decisions.ClaimAsync(task.Id, Alice);
+        return await Decisions.ApproveAsync(new ApprovalRequest(task.Id, Alice, editedText, "I reviewed the images and this report."));
+    }
 
-    public Task<DecisionResult> RejectAsync(ReviewTask task, string reason) =>
-        Decisions.RejectAsync(new RejectionRequest(task.Id, Alice, reason));
+    /// <summary>Claims the task, then rejects it with <paramref name="reason"/>.</summary>
+    public async Task<DecisionResult> RejectAsync(ReviewTask task, string reason)
+    {
+        await Decisions.ClaimAsync(task.Id, Alice);
+        return await Decisions.RejectAsync(new RejectionRequest(task.Id, Alice, reason));
+    }
 
     public async Task<string> ReadAsync(string location) => (await Drafts.ReadTextAsync(location, 1_000_000)).Text ?? string.Empty;
 

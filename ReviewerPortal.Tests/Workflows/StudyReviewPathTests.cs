@@ -1,3 +1,4 @@
+using ReviewerPortal.Drafts;
 using ReviewerPortal.Review;
 using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.StepFunctions.Model;
@@ -28,7 +29,7 @@ public class StudyReviewPathTests
         output["outcome"]!.GetValue<string>().Should().Be("published");
         var reportUri = output["reportUri"]!.GetValue<string>();
         reportUri.Should().Be("s3://reviewer-portal-reports/reports/RP-1001/approve-urgent.md");
-        (await h.ReadAsync(reportUri)).Should().Be(draft);
+        (await h.ReadAsync(reportUri)).Should().Be(ReportProvenance.WithoutDisclaimer(draft)).And.NotContain("AI-generated draft");
         (await h.Store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Decided);
         (await h.Store.ListAuditAsync(task.Id)).Should().Contain(a => a.Action == "workflow-published" && a.Detail == reportUri);
         h.Events.Recent(10).Should().ContainSingle(e => e.DetailType == "Report Published").Which.Detail.Should().Contain(reportUri);
@@ -42,7 +43,7 @@ public class StudyReviewPathTests
         var task = await h.WaitForOpenTaskAsync(execution);
         task.Queue.Should().Be(QueueName.Routine);
         task.DueAt.Should().Be(task.CreatedAt.AddHours(72));
-        var edited = (await h.ReadAsync(task.DraftLocation)).Replace("Small joint effusion.", "Moderate joint effusion.", StringComparison.Ordinal);
+        var edited = ReportProvenance.WithoutDisclaimer(await h.ReadAsync(task.DraftLocation)).Replace("Small joint effusion.", "Moderate joint effusion.", StringComparison.Ordinal);
 
         await h.ApproveAsync(task, edited);
         var ended = await h.RunToEndAsync(execution);

@@ -6,12 +6,32 @@ namespace ReviewerPortal.Components;
 /// <summary>Blazor Server with interactive rendering and the MudBlazor component services.</summary>
 public static class UiExtensions
 {
+    /// <summary>
+    /// The largest message a circuit accepts from a browser. A message over the limit drops the circuit, and whatever it
+    /// carried is lost, so no input may get near it: report text never travels as one message (ReportEditor streams
+    /// it), and the largest bound field, a rejection reason of 32,768 characters, is at most 3 bytes a character.
+    /// </summary>
+    public const long MaxCircuitMessageBytes = 256 * 1024;
+
     public static IServiceCollection AddPortalUi(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxCircuitMessageBytes);
         services.AddMudServices();
         // Only the review page (Components/CaseReview, Pages/ReviewPage) still uses Radzen; it goes when that page is ported.
         services.AddRadzenComponents();
         return services;
     }
+
+    /// <summary>
+    /// An address no page serves answers 404 with the portal's own "Page not found" page (Components/Pages/NotFoundPage),
+    /// inside its layout, instead of the browser's bare error page.
+    /// </summary>
+    public static WebApplication UseNotFoundPage(this WebApplication app)
+    {
+        app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
+        return app;
+    }
+
+    public const string NotFoundPath = "/not-found";
 }

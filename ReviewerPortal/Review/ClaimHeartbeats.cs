@@ -44,21 +44,13 @@ public sealed class ClaimHeartbeats(
     public async Task<int> BeatHeldClaimsAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        foreach (var queue in Enum.GetValues<QueueName>())
+        await foreach (var task in OpenTasks.AllAsync(store, cancellationToken).ConfigureAwait(false))
         {
-            string? page = null;
-            do
+            if (task.Status == ReviewStatus.Claimed && task.Claim?.Until > clock.GetUtcNow())
             {
-                var tasks = await store.ListOpenAsync(queue, 100, page, cancellationToken).ConfigureAwait(false);
-                foreach (var task in tasks.Items.Where(t => t.Status == ReviewStatus.Claimed && t.Claim?.Until > clock.GetUtcNow()))
-                {
-                    await BeatAsync(task, cancellationToken).ConfigureAwait(false);
-                    sent++;
-                }
-
-                page = tasks.ContinuationToken;
+                await BeatAsync(task, cancellationToken).ConfigureAwait(false);
+                sent++;
             }
-            while (page is not null);
         }
 
         return sent;

@@ -24,4 +24,10 @@ public sealed record Decision
     public string? DraftSha256 { get; init; }
     public string? FinalSha256 { get; init; }
     public string? Attestation { get; init; }
+
+    /// <summary>An approval's changes against the draft as shown (<see cref="LineDiff"/>); null when approved as drafted.</summary>
+    public string? EditDiff { get; init; }
+
+    /// <summary>A rejection's category, also prefixed to <see cref="Reason"/> so the workflow's cause carries it.</summary>
+    public RejectCategory? RejectCategory { get; init; }
 }

@@ -29,6 +29,8 @@ public sealed record DeliveryResult(DeliveryOutcome Outcome, string Detail);
 /// </summary>
 public sealed class DecisionDelivery(IAmazonStepFunctions stepFunctions, IReviewTaskStore store, TimeProvider clock, ILogger<DecisionDelivery> logger)
 {
+    private readonly GateOutcome _gates = new(stepFunctions);
+
     private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = clock }
         .AddRetry(new RetryStrategyOptions
         {
@@ -80,6 +82,18 @@ public sealed class DecisionDelivery(IAmazonStepFunctions stepFunctions, IReview
         }
     }
 
+    private async Task<bool> LandedAsync(ReviewTask task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _gates.FindAsync(task, cancellationToken).ConfigureAwait(false) == GateOutcomeKind.Decided;
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
+        {
+            return false;
+        }
+    }
+
     private async Task<DeliveryResult> OnFailureAsync(ReviewTask task, Exception error, CancellationToken cancellationToken)
     {
         var kind = CallbackErrors.Classify(error);
@@ -87,6 +101,14 @@ public sealed class DecisionDelivery(IAmazonStepFunctions stepFunctions, IReview
         switch (kind)
         {
             case CallbackErrorKind.TokenClosed:
+                if (await LandedAsync(task, cancellationToken).ConfigureAwait(false))
+                {
+                    // A token used twice: this same decision was delivered first by another path (the request that
+                    // recorded it, and the reconciler after a restart), so it is delivered, not expired (crash test).
+                    await store.CompleteDecisionAsync(task.Id, cancellationToken).ConfigureAwait(false);
+                    return new DeliveryResult(DeliveryOutcome.Delivered, "Step Functions accepted the decision.");
+                }
+
                 await store.MarkExpiredAsync(task.Id, code, cancellationToken).ConfigureAwait(false);
                 return new DeliveryResult(DeliveryOutcome.TokenClosed, "The workflow is no longer waiting for this decision (" + code + ").");
             case CallbackErrorKind.Transient:

@@ -14,6 +14,9 @@ public static class DecisionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ClaimRenewals>());
         services.AddSingleton<DecisionReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<DecisionReconciler>());
+        services.AddSingleton<KeptEdits>();
+        services.AddSingleton<GateFollower>();
+        services.AddHostedService(sp => sp.GetRequiredService<GateFollower>());
         services.AddScoped<DecisionService>();
         services.AddSingleton<WorkflowProgress>();
         services.AddScoped<ReviewDecisions>();

@@ -14,4 +14,7 @@ internal static partial class DecisionLog
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Loop} failed; retrying next round.")]
     public static partial void RoundFailed(this ILogger logger, Exception exception, string loop);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The gate of task {TaskId} could not be read ; checked again next round.")]
+    public static partial void GateUnreadable(this ILogger logger, Exception exception, string taskId);
 }

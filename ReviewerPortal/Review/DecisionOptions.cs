@@ -14,6 +14,9 @@ public sealed class DecisionOptions
     /// <summary>How often decisions left in DECIDING (after a crash or an outage) are finished.</summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often open tasks are checked against their workflow's gate (<see cref="GateFollower"/>): the live-update interval for decisions made elsewhere.</summary>
+    public TimeSpan GateCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A DECIDING task younger than this is left to the request that is delivering it.</summary>
     public TimeSpan ReconcileGrace { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -3,8 +3,8 @@ namespace ReviewerPortal.Review;
 /// <summary>An approval as the reviewer made it: the text they approve (null when unchanged) and their attestation.</summary>
 public sealed record ApprovalRequest(string TaskId, Reviewer Reviewer, string? EditedText, string Attestation);
 
-/// <summary>A rejection; the reason is required and becomes the revision prompt.</summary>
-public sealed record RejectionRequest(string TaskId, Reviewer Reviewer, string Reason);
+/// <summary>A rejection; the reason is required and becomes the revision prompt, prefixed by its category.</summary>
+public sealed record RejectionRequest(string TaskId, Reviewer Reviewer, string Reason, RejectCategory? Category = null);
 
 public enum DecisionResultKind
 {

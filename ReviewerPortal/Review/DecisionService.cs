@@ -22,7 +22,7 @@ public sealed class DecisionService(
         var result = await store.ClaimAsync(taskId, reviewer, clock.GetUtcNow() + options.Value.ClaimLease, cancellationToken).ConfigureAwait(false);
         if (!result.Applied)
         {
-            return Refusal(result);
+            return Refusal(result, reviewer.Id);
         }
 
         // The workflow's "nobody has picked it up" timer stops counting as soon as someone holds the task.
@@ -37,9 +37,14 @@ public sealed class DecisionService(
         var result = await store.ReleaseAsync(taskId, reviewer, force: false, cancellationToken).ConfigureAwait(false);
         return result.Applied
             ? new DecisionResult(DecisionResultKind.Delivered, "The case is back in the queue.", result.Task)
-            : Refusal(result);
+            : Refusal(result, reviewer.Id);
     }
 
+    /// <summary>
+    /// Approves exactly the text the clinician saw: <see cref="ApprovalRequest.EditedText"/> when they edited, else the
+    /// draft as the page shows it (its AI disclaimer removed). The text is written as the final report and its SHA-256
+    /// recorded with the decision; a text that breaks a rule of <see cref="ApprovedReport"/> publishes nothing.
+    /// </summary>
     public async Task<DecisionResult> ApproveAsync(ApprovalRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -49,9 +54,9 @@ public sealed class DecisionService(
         }
 
         var task = await store.GetAsync(request.TaskId, cancellationToken).ConfigureAwait(false);
-        if (task is null || !task.IsOpen || task.IsClaimedByOtherThan(request.Reviewer.Id, clock.GetUtcNow()))
+        if (task is null || !ReviewTaskTransitions.HoldsLiveClaim(task, request.Reviewer.Id, clock.GetUtcNow()))
         {
-            return task is null ? Invalid("This case does not exist.") : Refusal(new StoreResult(StoreResultKind.Conflict, task));
+            return task is null ? Invalid("This case does not exist.") : Refusal(new StoreResult(StoreResultKind.Conflict, task), request.Reviewer.Id);
         }
 
         var draft = await drafts.ReadTextAsync(task.DraftLocation, portal.Value.MaxDraftBytes, cancellationToken).ConfigureAwait(false);
@@ -60,30 +65,28 @@ public sealed class DecisionService(
             return Invalid($"The draft cannot be read ({draft.Status}); approve it only after it is available.");
         }
 
-        var edited = request.EditedText is { } text && !string.Equals(Normalize(text), Normalize(draft.Text!), StringComparison.Ordinal);
-        var final = new StoredObject(task.DraftLocation, draft.Sha256!);
-        if (edited)
+        var shown = ReportProvenance.WithoutDisclaimer(draft.Text!);
+        var text = request.EditedText ?? shown;
+        if (ApprovedReport.Problem(text) is { } problem)
         {
-            if (string.IsNullOrWhiteSpace(request.EditedText) || System.Text.Encoding.UTF8.GetByteCount(request.EditedText) > portal.Value.MaxDraftBytes)
-            {
-                return Invalid("The edited report is empty or larger than the allowed size.");
-            }
-
-            final = await drafts.WriteTextAsync(ReviewedLocation(task), request.EditedText, "text/markdown; charset=utf-8", cancellationToken).ConfigureAwait(false);
+            return Invalid(problem);
         }
 
+        // Always a new object: the stored draft keeps its disclaimer, and the report is the bytes the clinician approved.
+        var final = await drafts.WriteTextAsync(ReviewedLocation(task), text, "text/markdown; charset=utf-8", cancellationToken).ConfigureAwait(false);
         var decision = new Decision
         {
             Outcome = DecisionOutcome.Approved,
             Reviewer = request.Reviewer,
             DecidedAt = clock.GetUtcNow(),
             FinalReportLocation = final.Location,
-            EditedFromDraft = edited,
+            EditedFromDraft = !string.Equals(Normalize(text), Normalize(shown), StringComparison.Ordinal),
             DraftSha256 = draft.Sha256,
             FinalSha256 = final.Sha256,
             Attestation = request.Attestation.Trim(),
+            EditDiff = request.EditedText is null ? null : LineDiff.Summarize(shown, text),
         };
-        return await RecordAndDeliverAsync(task.Id, decision, cancellationToken).ConfigureAwait(false);
+        return await RecordAndDeliverAsync(task.Id, decision, request.Reviewer.Id, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DecisionResult> RejectAsync(RejectionRequest request, CancellationToken cancellationToken = default)
@@ -105,17 +108,18 @@ public sealed class DecisionService(
             Outcome = DecisionOutcome.Rejected,
             Reviewer = request.Reviewer,
             DecidedAt = clock.GetUtcNow(),
-            Reason = reason,
+            Reason = request.Category is { } category ? $"[{RejectCategories.Label(category)}] {reason}" : reason,
+            RejectCategory = request.Category,
         };
-        return await RecordAndDeliverAsync(request.TaskId, decision, cancellationToken).ConfigureAwait(false);
+        return await RecordAndDeliverAsync(request.TaskId, decision, request.Reviewer.Id, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DecisionResult> RecordAndDeliverAsync(string taskId, Decision decision, CancellationToken cancellationToken)
+    private async Task<DecisionResult> RecordAndDeliverAsync(string taskId, Decision decision, string reviewerId, CancellationToken cancellationToken)
     {
         var recorded = await store.RecordDecisionAsync(taskId, decision, cancellationToken).ConfigureAwait(false);
         if (!recorded.Applied)
         {
-            return Refusal(recorded);
+            return Refusal(recorded, reviewerId);
         }
 
         var delivered = await delivery.DeliverAsync(recorded.Task!, cancellationToken).ConfigureAwait(false);
@@ -129,15 +133,19 @@ public sealed class DecisionService(
         };
     }
 
-    private static DecisionResult Refusal(StoreResult result)
+    private DecisionResult Refusal(StoreResult result, string reviewerId)
     {
         var task = result.Task;
+        var now = clock.GetUtcNow();
         var message = task switch
         {
             null => "This case does not exist.",
             { Decision: { } d } => $"{d.Reviewer.DisplayName} already {(d.Outcome == DecisionOutcome.Approved ? "approved" : "rejected")} this case at {d.DecidedAt.ToString("u", CultureInfo.InvariantCulture)}.",
-            { Status: ReviewStatus.Expired } => "This case is closed: the workflow stopped waiting for this review (it timed out or was escalated).",
-            { Claim: { } c } => $"{c.ReviewerName} is reviewing this case until {c.Until.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)}.",
+            { Status: ReviewStatus.Expired } => "This case is closed: the workflow stopped waiting for this review (it timed out, was escalated or was completed outside the portal).",
+            { Claim: { } c } when c.Until > now && c.ReviewerId != reviewerId =>
+                $"{c.ReviewerName} is reviewing this case until {c.Until.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)}. Nothing was sent.",
+            { Claim: { } mine } when mine.ReviewerId == reviewerId => "Your claim on this case has lapsed. Claim it again before deciding; nothing was sent.",
+            { IsOpen: true } => "You are not reviewing this case: claim it before deciding. Nothing was sent.",
             _ => "This case can no longer be changed.",
         };
         return new DecisionResult(result.Kind == StoreResultKind.NotFound ? DecisionResultKind.Invalid : DecisionResultKind.Conflict, message, task);

@@ -46,6 +46,12 @@ public interface IReviewTaskStore
     /// <summary>Closes a task for good because its token is no longer valid (timed out, or closed elsewhere).</summary>
     Task<StoreResult> MarkExpiredAsync(string taskId, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Closes a task whose gate the workflow closed without this portal (<see cref="GateFollower"/>), only while it is
+    /// still open: a DECIDING task is left alone, since its own decision may be what closed the gate.
+    /// </summary>
+    Task<StoreResult> CloseOpenAsync(string taskId, string reason, CancellationToken cancellationToken = default);
+
     /// <summary>Tasks left in DECIDING (after a crash or an outage), for the reconciler.</summary>
     Task<IReadOnlyList<ReviewTask>> ListDecidingAsync(int limit, CancellationToken cancellationToken = default);
 

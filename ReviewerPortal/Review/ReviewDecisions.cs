@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Options;
-using ReviewerPortal.Drafts;
 using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Review;
 
 /// <summary>What the review page shows after an action: the result, and what the workflow did next.</summary>
 /// <param name="Decided">The task as the decision left it, while the workflow's next step is not known yet.</param>
-public sealed record ActionOutcome(bool Succeeded, string Message, WorkflowStep? Next = null, ReviewTask? Decided = null);
+/// <param name="Task">The task as the action left it (who holds it, the recorded decision and its report hash).</param>
+public sealed record ActionOutcome(bool Succeeded, string Message, WorkflowStep? Next = null, ReviewTask? Decided = null, ReviewTask? Task = null);
 
 /// <summary>
 /// The review page's actions: each is re-authorized for the signed-in user (the reviewer recorded in the decision),
@@ -16,34 +15,31 @@ public sealed class ReviewDecisions(
     ActionAuthorization authorization,
     DecisionService decisions,
     WorkflowProgress progress,
-    IDraftStore drafts,
-    IOptions<PortalOptions> portal)
+    KeptEdits keptEdits)
 {
-    // The action's own answer waits this long for the workflow; the page then follows it in the background.
-    private static readonly TimeSpan FollowFor = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FollowOnFor = TimeSpan.FromMinutes(2);
 
     public Task<ActionOutcome> ClaimAsync(string taskId, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Claim, reviewer => decisions.ClaimAsync(taskId, reviewer, cancellationToken), follow: false, cancellationToken);
+        RunAsync(PortalAction.Claim, reviewer => decisions.ClaimAsync(taskId, reviewer, cancellationToken), follow: false);
 
     public Task<ActionOutcome> ReleaseAsync(string taskId, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.ReleaseOwnClaim, reviewer => decisions.ReleaseAsync(taskId, reviewer, cancellationToken), follow: false, cancellationToken);
+        RunAsync(PortalAction.ReleaseOwnClaim, reviewer => decisions.ReleaseAsync(taskId, reviewer, cancellationToken), follow: false);
 
     public Task<ActionOutcome> ApproveAsync(string taskId, string? editedText, string attestation, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Approve, reviewer => decisions.ApproveAsync(new ApprovalRequest(taskId, reviewer, editedText, attestation), cancellationToken), follow: true, cancellationToken);
+        RunAsync(PortalAction.Approve, reviewer => decisions.ApproveAsync(new ApprovalRequest(taskId, reviewer, editedText, attestation), cancellationToken), follow: true);
 
-    public Task<ActionOutcome> RejectAsync(string taskId, string reason, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason), cancellationToken), follow: true, cancellationToken);
+    public Task<ActionOutcome> RejectAsync(string taskId, string reason, RejectCategory? category, CancellationToken cancellationToken) =>
+        RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason, category), cancellationToken), follow: true);
 
-    /// <summary>The draft's text for editing; null when it cannot be read.</summary>
-    public async Task<string?> DraftTextAsync(ReviewTask task, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(task);
-        var read = await drafts.ReadTextAsync(task.DraftLocation, portal.Value.MaxDraftBytes, cancellationToken).ConfigureAwait(false);
-        return read.Status == DraftReadStatus.Found ? read.Text : null;
-    }
+    /// <summary>Keeps <paramref name="reviewerId"/>'s unsent edit of a task, restored by <see cref="KeptEdit"/> after a reload.</summary>
+    public void KeepEdit(string reviewerId, string taskId, string text) => keptEdits.Keep(reviewerId, taskId, text);
 
-    private async Task<ActionOutcome> RunAsync(PortalAction action, Func<Reviewer, Task<DecisionResult>> act, bool follow, CancellationToken cancellationToken)
+    public string? KeptEdit(string reviewerId, string taskId) => keptEdits.Find(reviewerId, taskId);
+
+    /// <summary>An approved or discarded edit is not restored again.</summary>
+    public void ForgetEdit(string reviewerId, string taskId) => keptEdits.Forget(reviewerId, taskId);
+
+    private async Task<ActionOutcome> RunAsync(PortalAction action, Func<Reviewer, Task<DecisionResult>> act, bool follow)
     {
         Reviewer reviewer;
         try
@@ -58,15 +54,15 @@ public sealed class ReviewDecisions(
         var result = await act(reviewer).ConfigureAwait(false);
         if (!follow || result.Kind != DecisionResultKind.Delivered || result.Task is null)
         {
-            return new ActionOutcome(result.Succeeded, result.Message);
+            return new ActionOutcome(result.Succeeded, result.Message, Task: result.Task);
         }
 
-        var next = await progress.AfterDecisionAsync(result.Task, FollowFor, cancellationToken).ConfigureAwait(false);
-        return new ActionOutcome(true, result.Message, next, next.IsKnown ? null : result.Task);
+        // The confirmation (with the report's hash) shows at once; the page then follows the workflow (FollowOnAsync).
+        return new ActionOutcome(true, result.Message, WorkflowStep.Pending(result.Task), result.Task, result.Task);
     }
 
     /// <summary>
-    /// Keeps following a workflow that had not moved on when the action answered (a slow model or a busy service), so
+    /// Follows the workflow after the action answered (a slow model or a busy service), so
     /// the reviewer sees the publication or the revision arrive instead of a "still working" message left standing.
     /// </summary>
     public Task<WorkflowStep> FollowOnAsync(ReviewTask decided, CancellationToken cancellationToken) =>

@@ -33,16 +33,25 @@ public sealed partial class ReviewQueue(
     public async Task<ReviewView> OpenAsync(string taskId, CancellationToken cancellationToken = default)
     {
         var task = await tasks.GetAsync(taskId, cancellationToken);
-        return task is null ? new ReviewView(null, null) : new ReviewView(task, await ReadDraftAsync(task, cancellationToken));
+        if (task is null)
+        {
+            return new ReviewView(null, null);
+        }
+
+        var draft = await ReadDraftAsync(task, task.DraftLocation, cancellationToken);
+        var published = task.Decision is { Outcome: DecisionOutcome.Approved, FinalReportLocation: { } report }
+            ? await ReadDraftAsync(task, report, cancellationToken)
+            : null;
+        return new ReviewView(task, draft, published);
     }
 
-    private async Task<DraftView> ReadDraftAsync(ReviewTask task, CancellationToken cancellationToken)
+    private async Task<DraftView> ReadDraftAsync(ReviewTask task, string location, CancellationToken cancellationToken)
     {
         var limit = portal.Value.MaxDraftBytes;
         DraftReadResult read;
         try
         {
-            read = await drafts.ReadTextAsync(task.DraftLocation, limit, cancellationToken);
+            read = await drafts.ReadTextAsync(location, limit, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -53,7 +62,7 @@ public sealed partial class ReviewQueue(
 
         return read.Status switch
         {
-            DraftReadStatus.Found => new DraftView(read.Status, DraftMarkdown.ToHtml(read.Text!), null, read.Sha256),
+            DraftReadStatus.Found => Shown(read),
             DraftReadStatus.TooLarge => new DraftView(read.Status, null, string.Create(
                 CultureInfo.InvariantCulture,
                 $"The AI draft is too large to display ({Size(read.Size)}; the limit is {Size(limit)}). It was not opened.")),
@@ -61,6 +70,13 @@ public sealed partial class ReviewQueue(
             DraftReadStatus.InvalidLocation => new DraftView(read.Status, null, "This task's draft location is not a valid s3://bucket/key address."),
             _ => new DraftView(read.Status, null, "The AI draft for this case was not found where the workflow recorded it."),
         };
+    }
+
+    /// <summary>The draft as the clinician reads, edits and approves it: provenance lines stay beside it, not in it.</summary>
+    private static DraftView Shown(DraftReadResult read)
+    {
+        var text = ReportProvenance.WithoutDisclaimer(read.Text!);
+        return new DraftView(read.Status, DraftMarkdown.ToHtml(text), null, read.Sha256) { Text = text };
     }
 
     private static string Size(long bytes) => bytes switch

@@ -28,6 +28,9 @@ public sealed record ReviewTask
 
     public bool IsOpen => Status is ReviewStatus.Pending or ReviewStatus.Claimed;
 
+    /// <summary>The workflow found no valid AI draft and wrote its manual-drafting skeleton instead (never labelled AI).</summary>
+    public bool IsManualDraft => Drafts.ManualDrafting.IsManualDraft(DraftLocation);
+
     public bool IsOverdue(DateTimeOffset now) => IsOpen && now > DueAt;
 
     /// <summary>A claim counts only until its lease runs out; after that anyone may claim.</summary>

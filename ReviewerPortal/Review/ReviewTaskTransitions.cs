@@ -80,17 +80,27 @@ public static class ReviewTaskTransitions
             : new AuditEntry(taskId, at, supervisor.Id, supervisor.DisplayName, "claim-reassigned", $"from {previous.ReviewerName} ({previous.ReviewerId}) to {reassignTo.ReviewerName} ({reassignTo.ReviewerId})");
     }
 
-    /// <summary>A decision is accepted while the task is open and nobody else holds a live claim on it.</summary>
+    /// <summary>
+    /// A decision is accepted only from the holder of a live claim on an open task: an unclaimed task, a lapsed lease or
+    /// someone else's claim refuses it. The stores repeat this in their conditional write (<see cref="HoldsLiveClaim"/>).
+    /// </summary>
     public static ReviewTask? RecordDecision(ReviewTask task, Decision decision, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(decision);
-        if (!task.IsOpen || task.IsClaimedByOtherThan(decision.Reviewer.Id, now))
+        if (!HoldsLiveClaim(task, decision.Reviewer.Id, now))
         {
             return null;
         }
 
         return task with { Status = ReviewStatus.Deciding, Decision = decision, Version = task.Version + 1 };
+    }
+
+    /// <summary>Whether <paramref name="reviewerId"/> holds a claim on this open task whose lease has not run out.</summary>
+    public static bool HoldsLiveClaim(ReviewTask task, string reviewerId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Status == ReviewStatus.Claimed && task.Claim is { } claim && claim.ReviewerId == reviewerId && claim.Until > now;
     }
 
     /// <summary>Only a recorded (DECIDING) decision can be completed.</summary>
@@ -106,10 +116,10 @@ public static class ReviewTaskTransitions
     /// A task whose token is no longer valid is closed for good: open tasks, and DECIDING ones whose decision could not
     /// be delivered. A DECIDED task keeps its outcome.
     /// </summary>
-    public static ReviewTask? MarkExpired(ReviewTask task)
+    public static ReviewTask? MarkExpired(ReviewTask task, bool openOnly = false)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return task.IsOpen || task.Status == ReviewStatus.Deciding
+        return task.IsOpen || (task.Status == ReviewStatus.Deciding && !openOnly)
             ? task with { Status = ReviewStatus.Expired, Claim = null, Version = task.Version + 1 }
             : null;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReviewerPortal.Drafts;
 using ReviewerPortal.Workflow.StepFunctions;
 using ReviewerPortal.Workflow.StepFunctions.Model;
 
@@ -10,6 +11,11 @@ public sealed record WorkflowStep(string Summary, string? ReportUri = null, stri
 {
     /// <summary>False while the workflow is still working on the decision (nothing published, no next task yet).</summary>
     public bool IsKnown => Finished || NextTaskId is not null;
+
+    /// <summary>What the workflow is doing with a decision it accepted, before it has done it.</summary>
+    public static WorkflowStep Pending(ReviewTask decided) => new(decided?.Decision?.Outcome == DecisionOutcome.Rejected
+        ? "The workflow is regenerating the draft with your reason."
+        : "The workflow is publishing the report.");
 }
 
 /// <summary>
@@ -27,9 +33,7 @@ public sealed class WorkflowProgress(IAmazonStepFunctions stepFunctions, IReview
             var step = await LookAsync(decided, cancellationToken).ConfigureAwait(false);
             if (step is not null || clock.GetUtcNow() >= deadline)
             {
-                return step ?? new WorkflowStep(decided.Decision?.Outcome == DecisionOutcome.Rejected
-                    ? "The workflow is regenerating the draft with your reason."
-                    : "The workflow is publishing the report.");
+                return step ?? WorkflowStep.Pending(decided);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken).ConfigureAwait(false);
@@ -53,7 +57,7 @@ public sealed class WorkflowProgress(IAmazonStepFunctions stepFunctions, IReview
 
         if (await NextTaskAsync(decided, cancellationToken).ConfigureAwait(false) is { } next)
         {
-            var kind = next.DraftLocation.Contains("/manual-", StringComparison.Ordinal) ? "manual drafting" : $"a revised draft (attempt {next.Attempt})";
+            var kind = ManualDrafting.IsManualDraft(next.DraftLocation) ? "manual drafting" : $"a revised draft (attempt {next.Attempt})";
             var queue = next.Queue.ToString().ToLowerInvariant();
             return new WorkflowStep($"Revision requested: {kind} is waiting in the {queue} queue.", NextTaskId: next.Id);
         }

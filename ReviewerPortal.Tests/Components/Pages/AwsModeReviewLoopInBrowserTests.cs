@@ -41,8 +41,8 @@ public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
 
         await page.Locator(".case-link", new PageLocatorOptions { HasText = task.CaseId }).ClickAsync();
         await Expect(page.Locator(".draft-body")).ToContainTextAsync("MCA territory infarct");
-        await page.Locator(".attest").ClickAsync();
-        await page.Locator("button.approve").ClickAsync();
+        await page.GetByLabel("I have reviewed the images and this report.").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
 
         await Expect(page.Locator(".decision-message")).ToContainTextAsync("sent to the workflow", Slow);
         await Expect(page.Locator(".workflow-next")).ToContainTextAsync($"Published: the final report is at s3://reviewer-portal-reports/reports/{task.CaseId}/aws-approve.md", Slow);
@@ -67,17 +67,18 @@ public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
         var page = await chromium.NewPageAsync(app.BaseAddress);
         await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + task.Id);
 
-        await page.Locator("button.reject").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reject and request a revision", Exact = true }).ClickAsync();
         await Expect(page.Locator(".decision-message")).ToContainTextAsync("A rejection needs a reason");
-        await page.Locator(".reject-reason").FillAsync(reason);
-        await page.Locator("button.reject").ClickAsync();
+        await page.GetByLabel("Rejection category").SelectOptionAsync(new SelectOptionValue { Label = "Inaccurate findings" });
+        await page.GetByLabel("Reason for rejection").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reject and request a revision", Exact = true }).ClickAsync();
 
         await Expect(page.Locator(".workflow-next")).ToContainTextAsync("Revision requested: a revised draft (attempt 2) is waiting in the routine queue.", Slow);
         await page.Locator(".next-task-link").ClickAsync();
         await Expect(page.Locator(".draft-body")).ToContainTextAsync(reason);
         var revision = await app.GetRequiredService<IReviewTaskStore>().GetAsync("aws-reject-r2");
         revision!.Attempt.Should().Be(2);
-        (await moto.WaitForTaskItemAsync("aws-reject-r2"))["revisionReason"].S.Should().Be(reason, "moto's workflow carried the clinician's reason into the revision");
+        (await moto.WaitForTaskItemAsync("aws-reject-r2"))["revisionReason"].S.Should().Be("[Inaccurate findings] " + reason, "moto's workflow carried the clinician's category and reason into the revision");
 
         await ChromiumFixture.GotoInteractiveAsync(page, "/");
         await page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" }).ClickAsync();
@@ -85,15 +86,15 @@ public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("aws-loop-revision-in-queue"), FullPage = true });
         await page.Locator(".case-link", new PageLocatorOptions { HasText = study.CaseId }).ClickAsync();
         await Expect(page.Locator(".draft-body")).ToContainTextAsync(reason);
-        await page.Locator(".attest").ClickAsync();
-        await page.Locator("button.approve").ClickAsync();
+        await page.GetByLabel("I have reviewed the images and this report.").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
 
         await Expect(page.Locator(".workflow-next")).ToContainTextAsync($"Published: the final report is at s3://reviewer-portal-reports/reports/{study.CaseId}/aws-reject.md", Slow);
         var ended = await moto.WaitForEndAsync(execution);
         ended.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         StudyReviewHarness.Json(ended.Output)["attempt"]!.GetValue<int>().Should().Be(2);
-        (await moto.ReadReportAsync($"reports/{study.CaseId}/aws-reject.md")).Should().Be(revisedDraft);
-        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Decision!.Reason.Should().Be(reason);
+        (await moto.ReadReportAsync($"reports/{study.CaseId}/aws-reject.md")).Should().Be(ReviewerPortal.Drafts.ReportProvenance.WithoutDisclaimer(revisedDraft), "the published report never carries the AI disclaimer");
+        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.Decision!.Reason.Should().Be("[Inaccurate findings] " + reason);
         await page.Context.CloseAsync();
     }
 

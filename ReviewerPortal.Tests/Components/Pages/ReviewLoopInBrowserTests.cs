@@ -25,8 +25,8 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
 
         await clinician.Region("Urgent queue").GetByRole(AriaRole.Link, new() { Name = "RP-1001" }).ClickAsync();
         await Expect(clinician.Locator(".draft-body")).ToContainTextAsync("MCA territory");
-        await clinician.Locator(".attest").ClickAsync();
-        await clinician.Locator("button.approve").ClickAsync();
+        await clinician.GetByLabel("I have reviewed the images and this report.").CheckAsync();
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
 
         await Expect(clinician.Locator(".decision-message")).ToContainTextAsync("sent to the workflow");
         await Expect(clinician.Locator(".workflow-next")).ToContainTextAsync("Published: the final report is at s3://reviewer-portal-reports/reports/RP-1001/rp-1001.md");
@@ -52,10 +52,11 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         var (app, task, page) = await OpenDemoCaseAsync(QueueName.Routine, "RP-2001");
         await using var _ = app;
 
-        await page.Locator("button.reject").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reject and request a revision", Exact = true }).ClickAsync();
         await Expect(page.Locator(".decision-message")).ToContainTextAsync("A rejection needs a reason");
-        await page.Locator(".reject-reason").FillAsync("Grade the MCL sprain and measure the effusion.");
-        await page.Locator("button.reject").ClickAsync();
+        await page.GetByLabel("Rejection category").SelectOptionAsync(new SelectOptionValue { Label = "Inaccurate findings" });
+        await page.GetByLabel("Reason for rejection").FillAsync("Grade the MCL sprain and measure the effusion.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reject and request a revision", Exact = true }).ClickAsync();
 
         await Expect(page.Locator(".workflow-next")).ToContainTextAsync("Revision requested: a revised draft (attempt 2) is waiting in the routine queue.");
         await page.Locator(".next-task-link").ClickAsync();
@@ -76,8 +77,9 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         // The model answers "throttled" twice: the revision waits 2 s + 4 s of backoff, longer than the action's first look.
         app.GetRequiredService<ReviewerPortal.Workflow.LocalResources.LocalFaultPlan>().Arm(ReviewerPortal.Workflow.LocalResources.LocalFault.ModelThrottled, 2);
 
-        await page.Locator(".reject-reason").FillAsync("Compare with the prior study.");
-        await page.Locator("button.reject").ClickAsync();
+        await page.GetByLabel("Rejection category").SelectOptionAsync(new SelectOptionValue { Label = "Inaccurate findings" });
+        await page.GetByLabel("Reason for rejection").FillAsync("Compare with the prior study.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reject and request a revision", Exact = true }).ClickAsync();
 
         await Expect(page.Locator(".workflow-next")).ToContainTextAsync("The workflow is regenerating the draft with your reason.", new LocatorAssertionsToContainTextOptions { Timeout = 15_000 });
         await Expect(page.Locator(".workflow-next")).ToContainTextAsync(
@@ -94,9 +96,9 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         await using var _ = app;
         var store = app.GetRequiredService<IReviewTaskStore>();
 
-        await page.Locator("button.claim").ClickAsync();
-        await page.Locator("button.release").ClickAsync();
-        await Expect(page.Locator("button.claim")).ToBeVisibleAsync();
+        await Expect(page.GetByText("You are reviewing this case")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Claim this case", Exact = true })).ToBeVisibleAsync();
 
         (await store.ListAuditAsync(task.Id)).Select(a => (a.Action, a.ActorId, a.ActorName)).Should().Equal(
             ("claimed", "persona-clinician", "Dr. Dana Reyes"), ("released", "persona-clinician", "Dr. Dana Reyes"));

@@ -116,7 +116,8 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
             taskId,
             (task, now) => ReviewTaskTransitions.RecordDecision(task, decision, now),
             _ => ReviewTaskTransitions.DecisionAudit(taskId, decision),
-            cancellationToken);
+            cancellationToken,
+            requiredHolderId: decision.Reviewer.Id);
     }
 
     public Task<StoreResult> CompleteDecisionAsync(string taskId, CancellationToken cancellationToken = default) =>
@@ -126,6 +127,13 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
         TransitionAsync(
             taskId,
             (task, _) => ReviewTaskTransitions.MarkExpired(task),
+            now => ReviewTaskTransitions.ExpiryAudit(taskId, now, reason),
+            cancellationToken);
+
+    public Task<StoreResult> CloseOpenAsync(string taskId, string reason, CancellationToken cancellationToken = default) =>
+        TransitionAsync(
+            taskId,
+            (task, _) => ReviewTaskTransitions.MarkExpired(task, openOnly: true),
             now => ReviewTaskTransitions.ExpiryAudit(taskId, now, reason),
             cancellationToken);
 
@@ -168,7 +176,8 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
         string taskId,
         Func<ReviewTask, DateTimeOffset, ReviewTask?> transition,
         Func<DateTimeOffset, AuditEntry>? audit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? requiredHolderId = null)
     {
         ReviewTask? attempted = null;
         for (var attempt = 0; ; attempt++)
@@ -193,7 +202,7 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
             }
 
             attempted = next;
-            var update = VersionedUpdate.For(next, readVersion, ClosedExpiry(next, now));
+            var update = VersionedUpdate.For(next, readVersion, ClosedExpiry(next, now), requiredHolderId is null ? null : (requiredHolderId, now));
             if (await TryWriteAsync(update, audit?.Invoke(now), cancellationToken).ConfigureAwait(false))
             {
                 Publish(next);

@@ -236,6 +236,8 @@ public static class ReviewTaskItem
             DraftSha256 = map.OptionalString(DecisionFields.DraftSha256),
             FinalSha256 = map.OptionalString(DecisionFields.FinalSha256),
             Attestation = map.OptionalString(DecisionFields.Attestation),
+            EditDiff = map.OptionalString(DecisionFields.EditDiff),
+            RejectCategory = Enum.TryParse<RejectCategory>(map.OptionalString(DecisionFields.RejectCategory), out var category) ? category : null,
         };
         fields.AddProblemsOf(A.Decision, map);
         return decision;
@@ -256,6 +258,8 @@ public static class ReviewTaskItem
         AddIfPresent(map, DecisionFields.DraftSha256, decision.DraftSha256);
         AddIfPresent(map, DecisionFields.FinalSha256, decision.FinalSha256);
         AddIfPresent(map, DecisionFields.Attestation, decision.Attestation);
+        AddIfPresent(map, DecisionFields.EditDiff, decision.EditDiff);
+        AddIfPresent(map, DecisionFields.RejectCategory, decision.RejectCategory?.ToString());
         return map;
     }
 
@@ -285,5 +289,7 @@ public static class ReviewTaskItem
         public const string DraftSha256 = "draftSha256";
         public const string FinalSha256 = "finalSha256";
         public const string Attestation = "attestation";
+        public const string EditDiff = "editDiff";
+        public const string RejectCategory = "rejectCategory";
     }
 }

@@ -31,7 +31,11 @@ internal sealed class VersionedUpdate
     public Dictionary<string, AttributeValue> Values { get; }
 
     /// <param name="readVersion">The <c>version</c> attribute as read, or null when the item had none (fresh from the gate).</param>
-    public static VersionedUpdate For(ReviewTask next, AttributeValue? readVersion, DateTimeOffset? expiresAt)
+    /// <param name="requiredHolder">
+    /// For a decision: the item must also still be CLAIMED by this reviewer with a lease ending after <c>Now</c>, checked by
+    /// DynamoDB in the same conditional write (ISO-8601 UTC timestamps compare as text).
+    /// </param>
+    public static VersionedUpdate For(ReviewTask next, AttributeValue? readVersion, DateTimeOffset? expiresAt, (string ReviewerId, DateTimeOffset Now)? requiredHolder = null)
     {
         var names = new Dictionary<string, string> { ["#pk"] = A.PartitionKey, ["#version"] = A.Version };
         var values = new Dictionary<string, AttributeValue>();
@@ -66,6 +70,17 @@ internal sealed class VersionedUpdate
         {
             values[":expected"] = readVersion;
             condition = "attribute_exists(#pk) AND #version = :expected";
+        }
+
+        if (requiredHolder is { } holder)
+        {
+            names["#status"] = A.Status;
+            names["#claimedBy"] = A.ClaimedBy;
+            names["#claimUntil"] = A.ClaimUntil;
+            values[":claimedStatus"] = new AttributeValue { S = "CLAIMED" };
+            values[":holder"] = new AttributeValue { S = holder.ReviewerId };
+            values[":now"] = new AttributeValue { S = IsoTimestamp.Format(holder.Now) };
+            condition += " AND #status = :claimedStatus AND #claimedBy = :holder AND #claimUntil > :now";
         }
 
         return new VersionedUpdate(next.Id, expression, condition, names, values);

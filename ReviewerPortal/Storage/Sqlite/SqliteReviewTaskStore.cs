@@ -89,12 +89,16 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
             cancellationToken);
     }
 
-    public Task<StoreResult> RecordDecisionAsync(string taskId, Decision decision, CancellationToken cancellationToken = default) =>
-        ChangeAsync(
+    public Task<StoreResult> RecordDecisionAsync(string taskId, Decision decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return ChangeAsync(
             taskId,
             task => ReviewTaskTransitions.RecordDecision(task, decision, time.GetUtcNow()),
             _ => ReviewTaskTransitions.DecisionAudit(taskId, decision),
-            cancellationToken);
+            cancellationToken,
+            requiredHolderId: decision.Reviewer.Id);
+    }
 
     public Task<StoreResult> CompleteDecisionAsync(string taskId, CancellationToken cancellationToken = default) =>
         ChangeAsync(taskId, ReviewTaskTransitions.CompleteDecision, null, cancellationToken);
@@ -102,7 +106,14 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
     public Task<StoreResult> MarkExpiredAsync(string taskId, string reason, CancellationToken cancellationToken = default) =>
         ChangeAsync(
             taskId,
-            ReviewTaskTransitions.MarkExpired,
+            task => ReviewTaskTransitions.MarkExpired(task),
+            _ => ReviewTaskTransitions.ExpiryAudit(taskId, time.GetUtcNow(), reason),
+            cancellationToken);
+
+    public Task<StoreResult> CloseOpenAsync(string taskId, string reason, CancellationToken cancellationToken = default) =>
+        ChangeAsync(
+            taskId,
+            task => ReviewTaskTransitions.MarkExpired(task, openOnly: true),
             _ => ReviewTaskTransitions.ExpiryAudit(taskId, time.GetUtcNow(), reason),
             cancellationToken);
 
@@ -124,7 +135,8 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
         string taskId,
         Func<ReviewTask, ReviewTask?> transition,
         Func<ReviewTask, AuditEntry?>? audit,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? requiredHolderId = null)
     {
         ReviewTask next;
         await using (var connection = database.Open())
@@ -144,7 +156,7 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
             }
 
             next = changed;
-            if (!await WriteAsync(connection, transaction, next, current.Version, cancellationToken))
+            if (!await WriteAsync(connection, transaction, next, current.Version, requiredHolderId, cancellationToken))
             {
                 return new StoreResult(StoreResultKind.Conflict, current);
             }
@@ -161,7 +173,12 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
         return new StoreResult(StoreResultKind.Applied, next);
     }
 
-    private static async Task<bool> WriteAsync(SqliteConnection connection, SqliteTransaction transaction, ReviewTask task, long expectedVersion, CancellationToken cancellationToken)
+    /// <param name="requiredHolderId">
+    /// When set (a decision), the row must also still be CLAIMED by this reviewer under a live lease: the claim rule is
+    /// part of the write's own condition, not only of the transition that ran before it.
+    /// </param>
+    private async Task<bool> WriteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, ReviewTask task, long expectedVersion, string? requiredHolderId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -170,9 +187,12 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
             SET status = $status, open = $open, claimed_by = $claimed_by, claimed_by_name = $claimed_by_name,
                 claim_until = $claim_until, decision = $decision, version = $version
             WHERE id = $id AND version = $expected_version
+              AND ($holder IS NULL OR (status = 'CLAIMED' AND claimed_by = $holder AND claim_until > $now))
             """;
         SqliteTaskRows.Bind(command, task);
         command.Parameters.AddWithValue("$expected_version", expectedVersion);
+        command.Parameters.AddWithValue("$holder", (object?)requiredHolderId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", time.GetUtcNow().UtcTicks);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
