@@ -65,13 +65,19 @@ internal static class MapParser
             MaxConcurrency = maxConcurrency ?? 0,
             MaxConcurrencyPath = maxConcurrencyPath,
             ToleranceChecks = toleranceChecks,
-            IsDistributed = (obj[processorField] as JsonObject)?["ProcessorConfig"]?["Mode"] is JsonValue mode
+            IsDistributed = ((obj[processorField] as JsonObject)?["ProcessorConfig"] as JsonObject)?["Mode"] is JsonValue mode
                 && mode.GetValueKind() == System.Text.Json.JsonValueKind.String && mode.GetValue<string>() == "DISTRIBUTED",
         });
     }
 
     private static void CheckProcessorConfig(JsonObject processor, string location, ParseContext context)
     {
+        if (processor["ProcessorConfig"] is { } present && present is not JsonObject)
+        {
+            context.Fail($"{location}/ProcessorConfig", "ProcessorConfig must be an object (with Mode INLINE or DISTRIBUTED).");
+            return;
+        }
+
         if (processor["ProcessorConfig"] is JsonObject config && context.String(config, "Mode", $"{location}/ProcessorConfig") is { } mode && mode is not "INLINE" and not "DISTRIBUTED")
         {
             context.Fail($"{location}/ProcessorConfig/Mode", $"'{mode}' is not a Map processor mode (INLINE or DISTRIBUTED).");
