@@ -25,11 +25,23 @@ public static class UiExtensions
 
     /// <summary>
     /// An address no page serves answers 404 with the portal's own "Page not found" page (Components/Pages/NotFoundPage),
-    /// inside its layout, instead of the browser's bare error page.
+    /// inside its layout, instead of the browser's bare error page. Only a browser's GET for a missing address is
+    /// re-executed: every other status (the circuit hub's 401 for an anonymous caller, a 400, a 403) and every POST
+    /// keep their own answer, which a re-executed POST to a page would turn into an antiforgery 400.
     /// </summary>
     public static WebApplication UseNotFoundPage(this WebApplication app)
     {
         app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            var isMissingPage = context.Response.StatusCode == StatusCodes.Status404NotFound
+                && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
+            if (!isMissingPage && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+            {
+                statusPages.Enabled = false;
+            }
+        });
         return app;
     }
 
