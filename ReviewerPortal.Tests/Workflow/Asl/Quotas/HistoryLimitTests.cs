@@ -19,9 +19,10 @@ public sealed class HistoryLimitTests
         var loops = await engine.CreateAsync(Runaway, "runaway");
         var quick = await engine.CreateAsync(EngineOverHttpPass, "quick");
 
-        // More runaway executions than the engine has scheduler slots (4 in the harness).
+        // Many more runaway executions than the engine has scheduler slots (4 in the harness), so that on a fast machine
+        // some are still queued or running when the short one ends.
         var runaways = new List<string>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 24; i++)
         {
             runaways.Add(await engine.StartAsync(loops));
         }
