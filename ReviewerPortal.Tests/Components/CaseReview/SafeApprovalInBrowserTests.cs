@@ -122,7 +122,7 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
         await page.Button("Edit draft").ClickAsync();
         // The box's script watches it once the page's module has loaded; text typed before that is still approved as
         // shown, but only typing after it is kept on the server.
-        await Expect(page.GetByLabel("Edited report")).ToHaveAttributeAsync("data-watched", "true");
+        await Expect(page.GetByLabel("Edited report")).ToHaveAttributeAsync("data-watched", "true", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
         await page.GetByLabel("Edited report").FillAsync("Findings rewritten at 3 a.m., not sent yet.");
         await LoopWaits.UntilAsync(
             () => Task.FromResult(app.GetRequiredService<KeptEdits>().Find("persona-clinician", task.Id) is not null),
