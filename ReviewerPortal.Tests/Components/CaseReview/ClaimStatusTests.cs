@@ -12,56 +12,56 @@ public class ClaimStatusTests : MudComponentTest
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
     private static readonly ReviewTask Open = EscalationTasks.Open("lost", QueueName.Urgent, Now.AddMinutes(-10), Now.AddMinutes(50));
 
-    private Task<string> Render(ReviewTask task, bool heldBefore) =>
-        Task.FromResult(Render<ClaimStatus>(p => p
+    private string Markup(ReviewTask task, bool heldBefore) =>
+        Render<ClaimStatus>(p => p
             .Add(c => c.Task, task)
             .Add(c => c.Now, Now)
             .Add(c => c.UserId, "dana")
-            .Add(c => c.HeldBefore, heldBefore)).Markup);
+            .Add(c => c.HeldBefore, heldBefore)).Markup;
 
     [Fact]
-    public async Task The_holder_reads_that_they_are_reviewing_the_case_until_when()
+    public void The_holder_reads_that_they_are_reviewing_the_case_until_when()
     {
         var mine = Open with { Status = ReviewStatus.Claimed, Claim = new ClaimLease("dana", "Dr. Dana Reyes", Now.AddMinutes(20)) };
 
-        var html = await Render(mine, heldBefore: true);
+        var html = Markup(mine, heldBefore: true);
 
         html.Should().Contain("You are reviewing this case. Your claim lasts until 09:20 UTC").And.NotContain("no longer hold");
     }
 
     [Fact]
-    public async Task A_claim_taken_over_names_the_new_holder_and_keeps_the_typed_text_in_mind()
+    public void A_claim_taken_over_names_the_new_holder_and_keeps_the_typed_text_in_mind()
     {
         var taken = Open with { Status = ReviewStatus.Claimed, Claim = new ClaimLease("sam", "Dr. Sam Okafor", Now.AddMinutes(20)) };
 
-        var html = await Render(taken, heldBefore: true);
+        var html = Markup(taken, heldBefore: true);
 
         html.Should().Contain("You no longer hold this case: Dr. Sam Okafor holds it now (until 09:20 UTC)").And.Contain("kept below, read-only")
             .And.NotContain("You are reviewing");
     }
 
     [Fact]
-    public async Task Someone_who_never_held_it_is_told_who_reviews_it_without_being_told_they_lost_it()
+    public void Someone_who_never_held_it_is_told_who_reviews_it_without_being_told_they_lost_it()
     {
         var held = Open with { Status = ReviewStatus.Claimed, Claim = new ClaimLease("sam", "Dr. Sam Okafor", Now.AddMinutes(20)) };
 
-        var html = await Render(held, heldBefore: false);
+        var html = Markup(held, heldBefore: false);
 
         html.Should().Contain("Dr. Sam Okafor is reviewing this case (until 09:20 UTC).").And.NotContain("no longer hold");
     }
 
     [Fact]
-    public async Task A_released_claim_sends_the_case_back_to_the_queue_in_words()
+    public void A_released_claim_sends_the_case_back_to_the_queue_in_words()
     {
-        var html = await Render(Open, heldBefore: true);
+        var html = Markup(Open, heldBefore: true);
 
         html.Should().Contain("You no longer hold this case: your claim was released or ran out");
     }
 
     [Fact]
-    public async Task A_closed_case_says_nothing_done_here_is_sent()
+    public void A_closed_case_says_nothing_done_here_is_sent()
     {
-        var html = await Render(Open with { Status = ReviewStatus.Expired }, heldBefore: false);
+        var html = Markup(Open with { Status = ReviewStatus.Expired }, heldBefore: false);
 
         html.Should().Contain("This case is closed").And.Contain("Nothing you do here is sent.");
     }
