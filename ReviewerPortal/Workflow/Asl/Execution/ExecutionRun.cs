@@ -13,6 +13,13 @@ namespace ReviewerPortal.Workflow.Asl.Execution;
 internal sealed class ExecutionRun
 {
     private readonly ConcurrentDictionary<(string Frame, int Sequence), HistoryEvent>? replay;
+    private readonly ConcurrentDictionary<string, TaskResourceName> scheduledTasks = new(StringComparer.Ordinal);
+
+    // Ending and recording a callback's outcome exclude each other: a stop either sees the outcome recorded (and its
+    // token spent) or records the acknowledged outcome itself; no event follows the one that ends the execution.
+    private readonly Lock gate = new();
+    private bool ended;
+    private bool recordingEnd;
     private long lastEventId;
 
     public ExecutionRun(ExecutionIdentity identity, StateMachineDefinition definition, JsonNode? input, EngineServices services, IReadOnlyList<RecordedEvent>? recorded)
@@ -25,6 +32,10 @@ internal sealed class ExecutionRun
         {
             replay = new ConcurrentDictionary<(string, int), HistoryEvent>(recorded.Select(r => KeyValuePair.Create((r.Frame, r.Sequence), r.Event)));
             lastEventId = recorded.Max(r => r.Event.Id);
+            foreach (var r in recorded.Where(r => r.Event.Type == HistoryEventType.TaskScheduled))
+            {
+                NoteTaskScheduled($"{r.Frame}#{r.Sequence}", r.Event);
+            }
         }
     }
 
@@ -47,6 +58,81 @@ internal sealed class ExecutionRun
     public IssuedTokens Tokens { get; } = new();
 
     public HistoryEvent Emit(Frame frame, HistoryEvent historyEvent)
+    {
+        lock (gate)
+        {
+            // After the end (a stop) the run's strands unwind as cancelled instead of writing past ExecutionAborted.
+            return ended && !EndsExecution(historyEvent.Type) && !recordingEnd
+                ? throw new OperationCanceledException("The execution has ended.")
+                : Append(frame, historyEvent);
+        }
+    }
+
+    public bool HasEnded
+    {
+        get
+        {
+            lock (gate)
+            {
+                return ended;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends the run once: <paramref name="recordEnd"/> writes its last events, and every later event of the run's own
+    /// strands is refused. False when the run had already ended.
+    /// </summary>
+    public bool TryEnd(Action recordEnd)
+    {
+        lock (gate)
+        {
+            if (ended)
+            {
+                return false;
+            }
+
+            ended = true;
+            recordingEnd = true;
+            try
+            {
+                recordEnd();
+            }
+            finally
+            {
+                recordingEnd = false;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Records a callback task's outcome and spends its token in one step, unless the run has ended: then the stop
+    /// already recorded the outcome the API acknowledged, and this strand unwinds as cancelled.
+    /// </summary>
+    public HistoryEvent EmitCallbackOutcome(Frame frame, HistoryEvent historyEvent, string token)
+    {
+        lock (gate)
+        {
+            var emitted = Emit(frame, historyEvent);
+            Services.Tokens.Spend(token);
+            return emitted;
+        }
+    }
+
+    /// <summary>Remembers which task an attempt scheduled, so that a stop can name it when it records the task's callback.</summary>
+    public void NoteTaskScheduled(string attemptKey, HistoryEvent scheduled)
+    {
+        if (scheduled.TaskScheduledEventDetails is { } task)
+        {
+            scheduledTasks[attemptKey] = new TaskResourceName(task.ResourceType ?? string.Empty, task.Resource ?? string.Empty);
+        }
+    }
+
+    public TaskResourceName? ScheduledTask(string attemptKey) => scheduledTasks.TryGetValue(attemptKey, out var name) ? name : null;
+
+    private HistoryEvent Append(Frame frame, HistoryEvent historyEvent)
     {
         var sequence = frame.Sequence++;
         if (replay is not null && replay.TryRemove((frame.Key, sequence), out var recorded))

@@ -23,12 +23,14 @@ internal sealed class TaskRunner(ResourceRegistry resources)
         var name = TaskResourceName.Of(state.Resource);
         var timeout = Seconds(state.TimeoutSeconds, state.TimeoutSecondsPath, run, "TimeoutSecondsPath");
         var heartbeat = Seconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, run, "HeartbeatSecondsPath");
+        var attemptKey = $"{run.Frame.Key}#{run.Frame.Sequence}";
         var scheduled = run.Emit(Events.TaskScheduled(name, Payloads.Serialize(parameters, "task parameters"), timeout, heartbeat, run.Execution.Services.Region));
+        run.Execution.NoteTaskScheduled(attemptKey, scheduled);
         var scheduledAt = new DateTimeOffset(scheduled.Timestamp, TimeSpan.Zero);
         run.Emit(Events.TaskStarted(name));
         if (run.Recorded() is { } ended && ended.Type is HistoryEventType.TaskSucceeded or HistoryEventType.TaskFailed or HistoryEventType.TaskTimedOut)
         {
-            return Replayed(run.Emit(ended));
+            return Replayed(EmitOutcome(run, ended));
         }
 
         try
@@ -40,20 +42,24 @@ internal sealed class TaskRunner(ResourceRegistry resources)
                 _ => await WithTimeoutAsync(state, timeout, run, c => InvokeAsync(state, parameters, run, null, c)),
             };
             var text = Payloads.Serialize(output, "result of the task", state.Name);
-            var succeeded = run.Emit(Events.TaskSucceeded(name, text));
+            var succeeded = EmitOutcome(run, Events.TaskSucceeded(name, text));
             return new StateResult(ReferenceEquals(succeeded.TaskSucceededEventDetails?.Output, text) ? output : Payloads.Parse(succeeded.TaskSucceededEventDetails?.Output));
         }
         catch (StateFailure failure) when (failure.Error is StatesErrors.Timeout or StatesErrors.HeartbeatTimeout)
         {
-            run.Emit(Events.TaskTimedOut(name, failure.Error, failure.Cause));
+            EmitOutcome(run, Events.TaskTimedOut(name, failure.Error, failure.Cause));
             throw;
         }
         catch (StateFailure failure)
         {
-            run.Emit(Events.TaskFailed(name, failure.Error, failure.Cause));
+            EmitOutcome(run, Events.TaskFailed(name, failure.Error, failure.Cause));
             throw;
         }
     }
+
+    /// <summary>A callback task's outcome is recorded and its token spent in one step (see <see cref="ExecutionRun.EmitCallbackOutcome"/>).</summary>
+    private static HistoryEvent EmitOutcome(StateRun run, HistoryEvent outcome) =>
+        run.TaskToken is { } token ? run.Execution.EmitCallbackOutcome(run.Frame, outcome, token) : run.Emit(outcome);
 
     private async Task<JsonNode?> CallbackAsync(TaskState state, JsonNode? parameters, StateRun run, TaskResourceName name, DateTimeOffset scheduledAt, int? timeout, int? heartbeat)
     {

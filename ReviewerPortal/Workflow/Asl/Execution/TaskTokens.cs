@@ -81,8 +81,12 @@ internal sealed partial class TaskTokens(ITokenStore store, TimeProvider time)
     /// Spends the token and returns the callback SendTaskSuccess/SendTaskFailure acknowledged on it, if any: an
     /// execution stopped before it consumed that outcome must still record it.
     /// </summary>
-    public CallbackOutcome? CloseAcknowledged(string token)
+    public CallbackOutcome? CloseAcknowledged(string token) => CloseAcknowledged(token, out _);
+
+    /// <inheritdoc cref="CloseAcknowledged(string)"/>
+    public CallbackOutcome? CloseAcknowledged(string token, out string attemptKey)
     {
+        attemptKey = string.Empty;
         if (!open.TryGetValue(token, out var entry))
         {
             return null;
@@ -95,24 +99,19 @@ internal sealed partial class TaskTokens(ITokenStore store, TimeProvider time)
             entry.Closed = true;
         }
 
+        attemptKey = entry.AttemptKey;
         Close(entry);
         return acknowledged;
     }
 
     /// <summary>
     /// Waits for the callback, the task's TimeoutSeconds (from when it was scheduled) or its HeartbeatSeconds (from the
-    /// last heartbeat), whichever comes first. The token is spent afterwards.
+    /// last heartbeat), whichever comes first. The token stays open until the outcome is in the history
+    /// (<see cref="ExecutionRun.EmitCallbackOutcome"/> spends it): a stop in between must still find and record it. A
+    /// cancellation by an engine shutdown leaves the token valid for the next start.
     /// </summary>
-    public async Task<CallbackOutcome> WaitAsync(string token, DateTimeOffset scheduledAt, int? timeoutSeconds, int? heartbeatSeconds, CancellationToken cancellation)
-    {
-        var entry = open[token];
-        var outcome = await WaitForOutcomeAsync(entry, scheduledAt, timeoutSeconds, heartbeatSeconds, cancellation);
-
-        // Spent only when the task really ended: a cancellation by an engine shutdown leaves the token valid for the
-        // next start (StopExecution spends it through CloseAll).
-        Close(entry);
-        return outcome;
-    }
+    public Task<CallbackOutcome> WaitAsync(string token, DateTimeOffset scheduledAt, int? timeoutSeconds, int? heartbeatSeconds, CancellationToken cancellation) =>
+        WaitForOutcomeAsync(open[token], scheduledAt, timeoutSeconds, heartbeatSeconds, cancellation);
 
     /// <summary>Spends a token whose outcome the execution has consumed.</summary>
     public void Spend(string token)

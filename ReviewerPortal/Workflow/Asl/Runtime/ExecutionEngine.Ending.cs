@@ -13,34 +13,81 @@ internal sealed partial class ExecutionEngine
             return record;
         }
 
-        if (active.TryGetValue(record.Arn, out var execution) && execution.TryEnd())
+        ActiveExecution? execution;
+        string? token = null;
+        var stopped = false;
+        lock (membership)
         {
-            execution.Run.Emit(execution.Top, Events.ExecutionAborted(error, cause));
+            // Ended under the lock: an execution about to park sees the stop and does not park.
+            if (active.TryGetValue(record.Arn, out execution))
+            {
+                stopped = execution.TryEnd(() => RecordStop(execution, error, cause));
+            }
+            else
+            {
+                parked.TryRemove(record.Arn, out token);
+            }
+        }
+
+        if (stopped && execution is not null)
+        {
             await execution.Run.Stopping.CancelAsync();
             return await FinishAsync(execution.Run.Arn, execution.Run.Tokens, record with { Status = "ABORTED", Error = error, Cause = cause });
         }
 
-        if (parked.TryRemove(record.Arn, out var token))
+        if (token is not null)
         {
-            // A parked execution has no frames to cancel: record its end after its last event. A callback the API
-            // acknowledged just before (the resume it triggered lost the race) is recorded first: what the API
-            // answered 200 for is in the history.
-            var history = await Store.ReadHistoryAsync(record.Arn);
-            var last = history.Count > 0 ? history.Max(e => e.Event.Id) : 0;
-            if (Tokens.CloseAcknowledged(token) is { } acknowledged
-                && history.LastOrDefault(e => e.Event.Type == HistoryEventType.TaskScheduled)?.Event.TaskScheduledEventDetails is { } task)
-            {
-                var resource = new TaskResourceName(task.ResourceType ?? string.Empty, task.Resource ?? string.Empty);
-                last = AppendAfter(record.Arn, last, int.MaxValue - 1, acknowledged.Result == CallbackResult.Succeeded
-                    ? Events.TaskSucceeded(resource, acknowledged.Output ?? "null")
-                    : Events.TaskFailed(resource, acknowledged.Error, acknowledged.Cause));
-            }
-
-            AppendAfter(record.Arn, last, int.MaxValue, Events.ExecutionAborted(error, cause));
-            return await FinishAsync(record.Arn, [token], record with { Status = "ABORTED", Error = error, Cause = cause });
+            return await StopParkedAsync(record, token, error, cause);
         }
 
-        return await Store.GetExecutionAsync(record.Arn) ?? record;
+        // It ended on its own meanwhile (the end is being saved): answer its final record.
+        return execution is not null
+            ? await WaitForEndAsync(record.Arn, CancellationToken.None) ?? record
+            : await Store.GetExecutionAsync(record.Arn) ?? record;
+    }
+
+    /// <summary>
+    /// The last events of a running execution that is stopped: first every callback the API acknowledged and the run
+    /// has not recorded yet (its strand may have the outcome in hand, or not even have replayed up to it), then the abort.
+    /// </summary>
+    private void RecordStop(ActiveExecution execution, string? error, string? cause)
+    {
+        var run = execution.Run;
+
+        // A frame of its own, past any position the run's strands use: during a replay the top frame's next positions
+        // are still recorded events, and emitting there would return those instead of appending the stop's events.
+        var closing = new Frame(string.Empty, execution.Top.LastEventId) { Sequence = int.MaxValue - 1024 };
+        foreach (var token in run.Tokens)
+        {
+            if (Tokens.CloseAcknowledged(token, out var attemptKey) is { } acknowledged && run.ScheduledTask(attemptKey) is { } task)
+            {
+                run.Emit(closing, acknowledged.Result == CallbackResult.Succeeded
+                    ? Events.TaskSucceeded(task, acknowledged.Output ?? "null")
+                    : Events.TaskFailed(task, acknowledged.Error, acknowledged.Cause));
+            }
+        }
+
+        run.Emit(closing, Events.ExecutionAborted(error, cause));
+    }
+
+    private async Task<ExecutionRecord> StopParkedAsync(ExecutionRecord record, string token, string? error, string? cause)
+    {
+        // A parked execution has no frames to cancel: record its end after its last event. A callback the API
+        // acknowledged just before (the resume it triggered lost the race) is recorded first: what the API
+        // answered 200 for is in the history.
+        var history = await Store.ReadHistoryAsync(record.Arn);
+        var last = history.Count > 0 ? history.Max(e => e.Event.Id) : 0;
+        if (Tokens.CloseAcknowledged(token) is { } acknowledged
+            && history.LastOrDefault(e => e.Event.Type == HistoryEventType.TaskScheduled)?.Event.TaskScheduledEventDetails is { } task)
+        {
+            var resource = new TaskResourceName(task.ResourceType ?? string.Empty, task.Resource ?? string.Empty);
+            last = AppendAfter(record.Arn, last, int.MaxValue - 1, acknowledged.Result == CallbackResult.Succeeded
+                ? Events.TaskSucceeded(resource, acknowledged.Output ?? "null")
+                : Events.TaskFailed(resource, acknowledged.Error, acknowledged.Cause));
+        }
+
+        AppendAfter(record.Arn, last, int.MaxValue, Events.ExecutionAborted(error, cause));
+        return await FinishAsync(record.Arn, [token], record with { Status = "ABORTED", Error = error, Cause = cause });
     }
 
     /// <summary>Appends an event of a parked execution after event <paramref name="last"/>; returns its id.</summary>
@@ -73,16 +120,21 @@ internal sealed partial class ExecutionEngine
     /// <summary>Resumes a parked execution by replaying its history (its callback arrived or a deadline passed).</summary>
     private async Task ResumeAsync(string executionArn)
     {
-        if (!parked.TryRemove(executionArn, out _) || shutdown.IsCancellationRequested)
+        if (!parked.ContainsKey(executionArn) || shutdown.IsCancellationRequested)
         {
             return;
         }
 
+        // Read while still parked (nothing else writes a parked execution's history: a stop first takes it off the
+        // parked list), then move it to `active` in one step: a stop finds it in one of the two, never in neither.
         var record = await Store.GetExecutionAsync(executionArn);
-        if (record is { IsRunning: true })
+        var history = record is { IsRunning: true } ? await Store.ReadHistoryAsync(executionArn) : null;
+        lock (membership)
         {
-            var history = await Store.ReadHistoryAsync(executionArn);
-            Launch(record, definitions.Get(record.Definition), Payloads.Parse(record.Input), history);
+            if (parked.TryRemove(executionArn, out var token) && record is not null && history is not null)
+            {
+                Launch(record, definitions.Get(record.Definition), Payloads.Parse(record.Input), history, [token]);
+            }
         }
     }
 }

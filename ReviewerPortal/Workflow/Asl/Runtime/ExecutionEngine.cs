@@ -15,6 +15,9 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
 {
     private readonly ConcurrentDictionary<string, ActiveExecution> active = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> parked = new(StringComparer.Ordinal);
+
+    // Guards moves between `active` and `parked` (park, resume, stop), so that no stop finds an execution in neither.
+    private readonly Lock membership = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<ExecutionRecord?>> endWaiters = new(StringComparer.Ordinal);
     private readonly DefinitionCache definitions = new();
     private readonly CancellationTokenSource shutdown = new();
@@ -90,26 +93,34 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
     /// <summary>Resumes every execution that was running when the engine last stopped.</summary>
     public async Task<int> RecoverAsync()
     {
-        foreach (var token in await Store.UnspentTokensAsync())
+        var unspent = await Store.UnspentTokensAsync();
+        foreach (var token in unspent)
         {
             Tokens.Restore(token);
         }
 
+        var tokensByExecution = unspent.ToLookup(t => t.ExecutionArn, t => t.Token, StringComparer.Ordinal);
         var running = await Store.RunningExecutionsAsync();
         foreach (var record in running.Where(r => !active.ContainsKey(r.Arn)))
         {
             var history = await Store.ReadHistoryAsync(record.Arn);
-            Launch(record, definitions.Get(record.Definition), Payloads.Parse(record.Input), history);
+            Launch(record, definitions.Get(record.Definition), Payloads.Parse(record.Input), history, tokensByExecution[record.Arn]);
         }
 
         LogRecovered(running.Count);
         return running.Count;
     }
 
-    private void Launch(ExecutionRecord record, Model.StateMachineDefinition definition, JsonNode? input, IReadOnlyList<RecordedEvent>? recorded)
+    /// <param name="openTokens">Tokens the execution holds before its replay reaches them: a stop during the replay records their acknowledged callbacks.</param>
+    private void Launch(ExecutionRecord record, Model.StateMachineDefinition definition, JsonNode? input, IReadOnlyList<RecordedEvent>? recorded, IEnumerable<string>? openTokens = null)
     {
         var identity = new ExecutionIdentity(record.Arn, record.Name, record.StateMachineArn, record.StateMachineName, record.RoleArn, new DateTimeOffset(record.StartDate, TimeSpan.Zero), record.Input);
         var run = new ExecutionRun(identity, definition, input, Services, recorded);
+        foreach (var token in openTokens ?? [])
+        {
+            run.Tokens.Add(token);
+        }
+
         var execution = new ActiveExecution(run, record);
         if (active.TryAdd(record.Arn, execution))
         {
@@ -135,9 +146,8 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         {
             var output = await StateExecutor.RunGraphAsync(run, execution.Top, run.Definition, run.Input, cancellation.Token);
             var text = Payloads.Serialize(output, "execution output");
-            if (execution.TryEnd())
+            if (execution.TryEnd(() => run.Emit(execution.Top, Events.ExecutionSucceeded(text))))
             {
-                run.Emit(execution.Top, Events.ExecutionSucceeded(text));
                 final = record with { Status = "SUCCEEDED", Output = text };
             }
         }
@@ -146,8 +156,19 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
             // Parked: drop the frames; the token alone brings the execution back.
             // Capture only the ARN: the parked execution must not keep its run (input, frames, history) alive.
             var arn = run.Arn;
-            active.TryRemove(arn, out _);
-            parked[arn] = suspended.Token;
+            lock (membership)
+            {
+                if (run.HasEnded)
+                {
+                    // Stopped while unwinding: the stop recorded its end and spent its token.
+                    return;
+                }
+
+                // Parked before it leaves `active`: a stop always finds the execution in one of them.
+                parked[arn] = suspended.Token;
+                active.TryRemove(arn, out _);
+            }
+
             Tokens.Park(suspended.Token, suspended.Deadlines, () => _ = scheduler.Run(() => ResumeAsync(arn)));
             return;
         }
@@ -158,17 +179,15 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
                 LogDefect(defect, run.Arn);
             }
 
-            if (execution.TryEnd())
+            if (execution.TryEnd(() => run.Emit(execution.Top, Events.ExecutionFailed(failure.Error, failure.Cause))))
             {
-                run.Emit(execution.Top, Events.ExecutionFailed(failure.Error, failure.Cause));
                 final = record with { Status = "FAILED", Error = failure.Error, Cause = failure.Cause };
             }
         }
         catch (HistoryLimitReachedException limit)
         {
-            if (execution.TryEnd())
+            if (execution.TryEnd(() => run.Emit(execution.Top, Events.ExecutionFailed(StatesErrors.Runtime, limit.Message))))
             {
-                run.Emit(execution.Top, Events.ExecutionFailed(StatesErrors.Runtime, limit.Message));
                 final = record with { Status = "FAILED", Error = StatesErrors.Runtime, Cause = limit.Message };
             }
         }
@@ -176,10 +195,10 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         {
             // Stopped (StopExecution recorded it) or the engine is shutting down: then the execution stays RUNNING and
             // resumes from its history at the next start.
-            if (timeout is { IsCancellationRequested: true } && !shutdown.IsCancellationRequested && execution.TryEnd())
+            // AWS records an execution timeout without an error or cause (DescribeExecution shows neither).
+            if (timeout is { IsCancellationRequested: true } && !shutdown.IsCancellationRequested
+                && execution.TryEnd(() => run.Emit(execution.Top, Events.ExecutionTimedOut(null, null))))
             {
-                // AWS records an execution timeout without an error or cause (DescribeExecution shows neither).
-                run.Emit(execution.Top, Events.ExecutionTimedOut(null, null));
                 final = record with { Status = "TIMED_OUT", Error = null, Cause = null };
             }
         }
@@ -188,10 +207,9 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
 #pragma warning restore CA1031
         {
             LogDefect(e, run.Arn);
-            if (execution.TryEnd())
+            const string cause = "An internal error occurred in the local engine; the portal's log has the details.";
+            if (execution.TryEnd(() => run.Emit(execution.Top, Events.ExecutionFailed(StatesErrors.Runtime, cause))))
             {
-                const string cause = "An internal error occurred in the local engine; the portal's log has the details.";
-                run.Emit(execution.Top, Events.ExecutionFailed(StatesErrors.Runtime, cause));
                 final = record with { Status = "FAILED", Error = StatesErrors.Runtime, Cause = cause };
             }
         }
@@ -254,14 +272,13 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
     /// <summary>An execution being run, with its single "ended" switch so that finishing and stopping cannot both win.</summary>
     private sealed class ActiveExecution(ExecutionRun run, ExecutionRecord record)
     {
-        private int ended;
-
         public ExecutionRun Run { get; } = run;
 
         public ExecutionRecord Record { get; } = record;
 
         public Frame Top { get; } = new(string.Empty, 0);
 
-        public bool TryEnd() => Interlocked.Exchange(ref ended, 1) == 0;
+        /// <summary>Ends the execution once, writing its last events: finishing and stopping cannot both win.</summary>
+        public bool TryEnd(Action recordEnd) => Run.TryEnd(recordEnd);
     }
 }
