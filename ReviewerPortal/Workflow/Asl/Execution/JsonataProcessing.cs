@@ -21,7 +21,7 @@ internal static class JsonataProcessing
         var scope = new JsonataScope(rawInput, entry.Context, entry.Variables, result.Output);
         var own = state.Assign is JsonataTemplate assign ? VariableAssignment.From(assign.Evaluate(scope), state.Name) : null;
         var assignment = own is null ? result.Assigned : result.Assigned is null ? own : own.Then(result.Assigned, state.Name);
-        var output = fields.Output is null ? result.Output : fields.Output.Evaluate(scope);
+        var output = fields.Output is null || result.OutputIsFinal ? result.Output : fields.Output.Evaluate(scope);
         if (assignment is not null)
         {
             run.Frame.Variables.Set(assignment);

@@ -21,8 +21,8 @@ internal sealed class TaskRunner(ResourceRegistry resources)
     public async ValueTask<StateResult> RunAsync(TaskState state, JsonNode? parameters, StateRun run)
     {
         var name = TaskResourceName.Of(state.Resource);
-        var timeout = Seconds(state.TimeoutSeconds, state.TimeoutSecondsPath, run, "TimeoutSecondsPath");
-        var heartbeat = Seconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, run, "HeartbeatSecondsPath");
+        var timeout = Seconds(state.TimeoutSecondsExpression, run) ?? Seconds(state.TimeoutSeconds, state.TimeoutSecondsPath, run, "TimeoutSecondsPath");
+        var heartbeat = Seconds(state.HeartbeatSecondsExpression, run) ?? Seconds(state.HeartbeatSeconds, state.HeartbeatSecondsPath, run, "HeartbeatSecondsPath");
         var attemptKey = $"{run.Frame.Key}#{run.Frame.Sequence}";
         var scheduled = run.Emit(Events.TaskScheduled(name, Payloads.Serialize(parameters, "task parameters"), timeout, heartbeat, run.Execution.Services.Region));
         run.Execution.NoteTaskScheduled(attemptKey, scheduled);
@@ -170,6 +170,23 @@ internal sealed class TaskRunner(ResourceRegistry resources)
         HistoryEventType.TaskFailed => throw new StateFailure(ended.TaskFailedEventDetails?.Error ?? string.Empty, ended.TaskFailedEventDetails?.Cause ?? string.Empty),
         _ => throw new StateFailure(ended.TaskTimedOutEventDetails?.Error ?? StatesErrors.Timeout, ended.TaskTimedOutEventDetails?.Cause ?? string.Empty),
     };
+
+    /// <summary>A JSONata timeout: the expression must give a positive whole number of seconds.</summary>
+    private static int? Seconds(JsonataField? expression, StateRun run)
+    {
+        if (expression is null)
+        {
+            return null;
+        }
+
+        var scope = run.Scope(run.EffectiveInput);
+        var value = expression.Evaluate(new JsonataScope(scope.Input, scope.Context, scope.Variables), JsonValueKind.Number, "number");
+        return JsonData.TryGetDouble(value, out var seconds) && seconds >= 1 && seconds == Math.Floor(seconds) && seconds <= int.MaxValue
+            ? (int)seconds
+            : throw StateFailure.InState(
+                $"The JSONata expression '{expression.Expression.Source}' specified for the field '{expression.Field}' must return a positive integer, but returned: {value?.ToJsonString()}",
+                StatesErrors.QueryEvaluationError);
+    }
 
     private static int? Seconds(int? literal, JsonPathExpression? path, StateRun run, string field)
     {

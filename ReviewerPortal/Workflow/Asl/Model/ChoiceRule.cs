@@ -55,4 +55,5 @@ internal sealed record ComparisonRule(JsonPathExpression Variable, ComparisonOpe
 
 /// <summary>One rule of the <c>Choices</c> array with the state it transitions to.</summary>
 /// <summary>A top-level Choice rule: where it leads, and the variables it assigns when it is the one that matched.</summary>
-internal sealed record ChoiceBranch(ChoiceRule Rule, string Next, PayloadTemplate? Assign = null);
+/// <param name="Output">JSONata only: the state's output when this rule matches, in place of the state's own Output.</param>
+internal sealed record ChoiceBranch(ChoiceRule Rule, string Next, PayloadTemplate? Assign = null, JsonataTemplate? Output = null);

@@ -25,7 +25,9 @@ internal sealed class ChoiceState : State
             if (branch.Rule.Matches(scope))
             {
                 var assigned = branch.Assign is null ? null : Variables.VariableAssignment.From(branch.Assign.Evaluate(scope), Name);
-                return ValueTask.FromResult(new StateResult(input, branch.Next, assigned));
+                return ValueTask.FromResult(branch.Output is null
+                    ? new StateResult(input, branch.Next, assigned)
+                    : new StateResult(branch.Output.Evaluate(scope), branch.Next, assigned, OutputIsFinal: true));
             }
         }
 

@@ -67,4 +67,5 @@ internal abstract class State
 
 /// <summary>What a state's own work produced: its result, and for Choice the chosen next state.</summary>
 /// <param name="Assigned">The variables a matched Choice rule assigns, on top of the state's own Assign.</param>
-internal readonly record struct StateResult(JsonNode? Output, string? Next = null, Variables.VariableAssignment? Assigned = null);
+/// <param name="OutputIsFinal">The state already applied an Output of its own (a JSONata Choice rule's): the state's Output is not applied over it.</param>
+internal readonly record struct StateResult(JsonNode? Output, string? Next = null, Variables.VariableAssignment? Assigned = null, bool OutputIsFinal = false);

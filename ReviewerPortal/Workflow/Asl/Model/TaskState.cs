@@ -33,6 +33,12 @@ internal sealed class TaskState : State
 
     public JsonPathExpression? HeartbeatSecondsPath { get; init; }
 
+    /// <summary>JSONata: <c>"TimeoutSeconds": "{% … %}"</c>.</summary>
+    public JsonataField? TimeoutSecondsExpression { get; init; }
+
+    /// <summary>JSONata: <c>"HeartbeatSeconds": "{% … %}"</c>.</summary>
+    public JsonataField? HeartbeatSecondsExpression { get; init; }
+
     public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run) => run.Tasks.RunAsync(this, input, run);
 
     /// <summary>Splits <c>….waitForTaskToken</c>, <c>….sync</c> and <c>….sync:2</c> off a resource ARN.</summary>

@@ -127,9 +127,10 @@ internal static class StateParser
             var rule = context.Jsonata && choices[i] is JsonObject jsonataRule
                 ? JsonataStateParser.Condition(jsonataRule, ruleLocation, context)
                 : ChoiceRuleParser.Parse(choices[i], ruleLocation, context, topLevel: true);
+            var output = context.Jsonata && choices[i] is JsonObject withOutput ? JsonataStateParser.Field(withOutput, "Output", ruleLocation, context) : null;
             if (rule is not null && next is not null)
             {
-                branches.Add(new ChoiceBranch(rule, next, assign));
+                branches.Add(new ChoiceBranch(rule, next, assign, output));
             }
         }
 

@@ -9,8 +9,10 @@ internal static class TaskParser
     public static TaskState? Parse(JsonObject obj, CommonFields common, string location, ParseContext context)
     {
         var resource = context.String(obj, "Resource", location, required: true);
-        var timeout = context.Integer(obj, "TimeoutSeconds", location, min: 1);
-        var heartbeat = context.Integer(obj, "HeartbeatSeconds", location, min: 1);
+        var timeoutExpression = Expression(obj, "TimeoutSeconds", location, context);
+        var heartbeatExpression = Expression(obj, "HeartbeatSeconds", location, context);
+        var timeout = timeoutExpression is null ? context.Integer(obj, "TimeoutSeconds", location, min: 1) : null;
+        var heartbeat = heartbeatExpression is null ? context.Integer(obj, "HeartbeatSeconds", location, min: 1) : null;
         var timeoutPath = context.Path(context.String(obj, "TimeoutSecondsPath", location), $"{location}/TimeoutSecondsPath", "TimeoutSecondsPath", reference: true);
         var heartbeatPath = context.Path(context.String(obj, "HeartbeatSecondsPath", location), $"{location}/HeartbeatSecondsPath", "HeartbeatSecondsPath", reference: true);
         if (obj.ContainsKey("TimeoutSeconds") && obj.ContainsKey("TimeoutSecondsPath"))
@@ -50,6 +52,14 @@ internal static class TaskParser
             TimeoutSecondsPath = timeoutPath,
             HeartbeatSeconds = heartbeat,
             HeartbeatSecondsPath = heartbeatPath,
+            TimeoutSecondsExpression = timeoutExpression,
+            HeartbeatSecondsExpression = heartbeatExpression,
         });
     }
+
+    /// <summary>In a JSONata state a timeout may be a <c>{% %}</c> expression, evaluated when the task is scheduled.</summary>
+    private static JsonataField? Expression(JsonObject obj, string field, string location, ParseContext context) =>
+        context.Jsonata && obj[field] is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? JsonataStateParser.Field(obj, field, location, context) as JsonataField
+            : null;
 }
