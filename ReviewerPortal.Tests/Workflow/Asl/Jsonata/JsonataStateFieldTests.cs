@@ -53,6 +53,61 @@ public sealed class JsonataStateFieldTests
     }
 
     [Fact]
+    public async Task Map_MaxConcurrency_given_as_an_expression_limits_the_iterations_running_at_once()
+    {
+        var gate = new InboxHandler(Gate);
+        await using var engine = EngineHarness.InMemory([gate]);
+        var definition = $$"""
+            { "QueryLanguage": "JSONata", "StartAt": "Each", "States": {
+              "Each": { "Type": "Map", "End": true, "Items": "{% $states.input.cases %}", "MaxConcurrency": "{% $states.input.reviewers %}",
+                        "ItemProcessor": { "StartAt": "Review", "States": {
+                          "Review": { "Type": "Task", "Resource": "{{Gate}}.waitForTaskToken", "End": true,
+                                      "Arguments": { "token": "{% $states.context.Task.Token %}" } } } } } } }
+            """;
+        var arn = await engine.StartAsync(await engine.CreateAsync(definition), """{"cases":["a","b","c","d"],"reviewers":1}""");
+
+        for (var answered = 0; answered < 4; answered++)
+        {
+            var call = await WaitForCallAsync(gate, answered);
+            await engine.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = call.TaskToken, Output = "\"done\"" });
+        }
+
+        var ended = await engine.RunToEndAsync(arn);
+        var tasks = (await engine.HistoryAsync(arn)).Where(e => e.Type is HistoryEventType.TaskScheduled or HistoryEventType.TaskSucceeded).Select(e => e.Type);
+
+        ended.Output.Should().Be("""["done","done","done","done"]""");
+        tasks.Should().Equal(Enumerable.Repeat(new[] { HistoryEventType.TaskScheduled, HistoryEventType.TaskSucceeded }, 4).SelectMany(pair => pair),
+            "with one reviewer each case is scheduled only after the previous one ended");
+    }
+
+    [Fact]
+    public async Task A_MaxConcurrency_expression_that_is_negative_fails_the_state()
+    {
+        await using var engine = EngineHarness.InMemory();
+        const string definition = """
+            { "QueryLanguage": "JSONata", "StartAt": "Each", "States": {
+              "Each": { "Type": "Map", "End": true, "MaxConcurrency": "{% -1 %}",
+                        "ItemProcessor": { "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } } } } }
+            """;
+
+        var ended = await engine.RunToEndAsync(await engine.StartAsync(await engine.CreateAsync(definition), "[1,2]"));
+
+        ended.Error.Should().Be("States.QueryEvaluationError");
+        ended.Cause.Should().Contain("'MaxConcurrency'");
+    }
+
+    private static async Task<ReviewerPortal.Workflow.Asl.Resources.ResourceInvocation> WaitForCallAsync(InboxHandler gate, int index)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (gate.Calls.Count <= index)
+        {
+            await Task.Delay(10, limit.Token);
+        }
+
+        return gate.Calls.ElementAt(index);
+    }
+
+    [Fact]
     public async Task A_matched_Choice_rule_s_Output_is_the_state_s_output_in_place_of_the_state_s_own()
     {
         const string definition = """

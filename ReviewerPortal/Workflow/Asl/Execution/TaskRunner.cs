@@ -180,12 +180,7 @@ internal sealed class TaskRunner(ResourceRegistry resources)
         }
 
         var scope = run.Scope(run.EffectiveInput);
-        var value = expression.Evaluate(new JsonataScope(scope.Input, scope.Context, scope.Variables), JsonValueKind.Number, "number");
-        return JsonData.TryGetDouble(value, out var seconds) && seconds >= 1 && seconds == Math.Floor(seconds) && seconds <= int.MaxValue
-            ? (int)seconds
-            : throw StateFailure.InState(
-                $"The JSONata expression '{expression.Expression.Source}' specified for the field '{expression.Field}' must return a positive integer, but returned: {value?.ToJsonString()}",
-                StatesErrors.QueryEvaluationError);
+        return expression.EvaluateInteger(new JsonataScope(scope.Input, scope.Context, scope.Variables), min: 1);
     }
 
     private static int? Seconds(int? literal, JsonPathExpression? path, StateRun run, string field)

@@ -152,6 +152,15 @@ internal sealed record JsonataField(string Field, JsonataExpression Expression) 
             : throw Failure($"returned an unexpected result type. Expected '{expectedName}', but was '{TypeName(kind)}' for value: {value?.ToJsonString() ?? "null"}");
     }
 
+    /// <summary>Evaluates a field that must be a whole number of at least <paramref name="min"/> (a timeout, MaxConcurrency).</summary>
+    public int EvaluateInteger(JsonataScope scope, int min)
+    {
+        var value = Evaluate(scope, JsonValueKind.Number, "number");
+        return JsonData.TryGetDouble(value, out var number) && number >= min && number == Math.Floor(number) && number <= int.MaxValue
+            ? (int)number
+            : throw Failure($"must return an integer of at least {min}, but returned: {value?.ToJsonString()}");
+    }
+
     private static string TypeName(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "object",

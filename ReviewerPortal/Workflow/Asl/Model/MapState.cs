@@ -26,6 +26,9 @@ internal sealed class MapState : State
 
     public JsonPathExpression? MaxConcurrencyPath { get; init; }
 
+    /// <summary>JSONata: <c>"MaxConcurrency": "{% … %}"</c>, evaluated against the state's input.</summary>
+    public JsonataField? MaxConcurrencyExpression { get; init; }
+
     /// <summary>
     /// ToleratedFailureCountPath and ToleratedFailurePercentagePath (Distributed Map). Their values are checked as AWS
     /// checks them; the item processor still runs inline here, so every item failure fails the state.
@@ -40,7 +43,8 @@ internal sealed class MapState : State
         var scope = run.Scope(input);
         var items = UsesJsonata ? JsonataItems(input, scope) : PathItems(scope);
 
-        var limit = MaxConcurrencyPath is null ? MaxConcurrency : NonNegativeInteger(scope, MaxConcurrencyPath, "MaxConcurrencyPath");
+        var limit = MaxConcurrencyExpression is not null ? MaxConcurrencyExpression.EvaluateInteger(new JsonataScope(scope.Input, scope.Context, scope.Variables), min: 0)
+            : MaxConcurrencyPath is null ? MaxConcurrency : NonNegativeInteger(scope, MaxConcurrencyPath, "MaxConcurrencyPath");
         foreach (var (field, path) in ToleranceChecks)
         {
             NonNegativeInteger(scope, path, field);

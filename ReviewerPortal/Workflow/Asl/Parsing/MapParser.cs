@@ -38,7 +38,10 @@ internal static class MapParser
         var graph = GraphParser.Parse(obj[processorField], $"{location}/{processorField}", context, extraFields: ["ProcessorConfig"]);
         var selector = TemplateCompiler.Compile(obj, "ItemSelector", location, context) ?? TemplateCompiler.Compile(obj, "Parameters", location, context);
         var itemsPath = context.Path(context.String(obj, "ItemsPath", location), $"{location}/ItemsPath", "ItemsPath", reference: true);
-        var maxConcurrency = context.Integer(obj, "MaxConcurrency", location, min: 0);
+        var maxConcurrencyExpression = context.Jsonata && obj["MaxConcurrency"] is JsonValue m && m.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? JsonataStateParser.Field(obj, "MaxConcurrency", location, context) as JsonataField
+            : null;
+        var maxConcurrency = maxConcurrencyExpression is null ? context.Integer(obj, "MaxConcurrency", location, min: 0) : null;
         var maxConcurrencyPath = context.Path(context.String(obj, "MaxConcurrencyPath", location), $"{location}/MaxConcurrencyPath", "MaxConcurrencyPath", reference: true);
         var toleranceChecks = new List<(string, Paths.JsonPathExpression)>();
         foreach (var field in ToleranceFields)
@@ -64,6 +67,7 @@ internal static class MapParser
             ItemsPath = itemsPath ?? Paths.JsonPathExpression.Parse("$"),
             MaxConcurrency = maxConcurrency ?? 0,
             MaxConcurrencyPath = maxConcurrencyPath,
+            MaxConcurrencyExpression = maxConcurrencyExpression,
             ToleranceChecks = toleranceChecks,
             IsDistributed = ((obj[processorField] as JsonObject)?["ProcessorConfig"] as JsonObject)?["Mode"] is JsonValue mode
                 && mode.GetValueKind() == System.Text.Json.JsonValueKind.String && mode.GetValue<string>() == "DISTRIBUTED",
