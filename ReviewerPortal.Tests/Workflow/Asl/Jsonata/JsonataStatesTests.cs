@@ -160,9 +160,17 @@ public sealed class JsonataStatesTests
 
     [Theory]
     [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "InputPath": "$.a" } } }""",
-        "The field 'InputPath' is not supported in the state 'P' when QueryLanguage is 'JSONata'")]
+        "The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage")]
     [InlineData("""{ "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "Output": "{% 1 %}" } } }""",
-        "The field 'Output' is supported only when QueryLanguage is 'JSONata'")]
+        "The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage")]
+    [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "C", "States": { "C": { "Type": "Choice", "Default": "D", "Choices": [ { "Variable": "$.a", "StringEquals": "x", "Next": "D" } ] }, "D": { "Type": "Succeed" } } }""",
+        "The QueryLanguage is set to 'JSONata', but field 'Variable' is only supported for the 'JSONPath' QueryLanguage")]
+    [InlineData("""{ "StartAt": "C", "States": { "C": { "Type": "Choice", "Default": "D", "Choices": [ { "Condition": "{% true %}", "Next": "D" } ] }, "D": { "Type": "Succeed" } } }""",
+        "The QueryLanguage is set to 'JSONPath', but field 'Condition' is only supported for the 'JSONata' QueryLanguage")]
+    [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "QueryLanguage": "JSONPath" } } }""",
+        "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine")]
+    [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "Output": { "a": "{% 1 + 2" } } } }""",
+        "JSONata string must start with {% and end with %}")]
     [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "Output": "{% 1 + %}" } } }""",
         "The JSONata expression at /States/P/Output is not valid: S0207")]
     [InlineData("""{ "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true, "Output": "{% $.caseId %}" } } }""",

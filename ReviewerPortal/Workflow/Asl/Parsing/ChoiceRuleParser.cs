@@ -23,7 +23,11 @@ internal static class ChoiceRuleParser
             .ToList();
         foreach (var (name, _) in rule)
         {
-            if (name is not "Variable" and not "Next" and not "Comment" && !(topLevel && name == "Assign") && !operators.Contains(name))
+            if (name is "Condition" or "Output")
+            {
+                context.Fail($"{location}/{name}", JsonataStateParser.OtherLanguageField(jsonata: false, name));
+            }
+            else if (name is not "Variable" and not "Next" and not "Comment" && !(topLevel && name == "Assign") && !operators.Contains(name))
             {
                 context.Fail($"{location}/{name}", $"The field '{name}' is not a choice rule operator.");
             }

@@ -59,12 +59,26 @@ internal static partial class JsonataStateParser
         {
             if (context.Jsonata && JsonPathOnly.Contains(field))
             {
-                context.Fail($"{location}/{field}", $"The field '{field}' is not supported in the state '{name}' when QueryLanguage is 'JSONata' (use Arguments, Output or {{% %}} expressions).");
+                context.Fail($"{location}/{field}", OtherLanguageField(jsonata: true, field));
             }
             else if (!context.Jsonata && JsonataOnly.Contains(field))
             {
-                context.Fail($"{location}/{field}", $"The field '{field}' is supported only when QueryLanguage is 'JSONata'; the state '{name}' uses JSONPath.");
+                context.Fail($"{location}/{field}", OtherLanguageField(jsonata: false, field));
             }
+        }
+    }
+
+    /// <summary>AWS's SCHEMA_VALIDATION_FAILED text for a field of the other query language.</summary>
+    public static string OtherLanguageField(bool jsonata, string field) => jsonata
+        ? $"The QueryLanguage is set to 'JSONata', but field '{field}' is only supported for the 'JSONPath' QueryLanguage"
+        : $"The QueryLanguage is set to 'JSONPath', but field '{field}' is only supported for the 'JSONata' QueryLanguage";
+
+    /// <summary>A state may turn JSONata on inside a JSONPath state machine, never the reverse.</summary>
+    public static void CheckOverride(string? own, string location, ParseContext context)
+    {
+        if (own == "JSONPath" && context.DefaultJsonata)
+        {
+            context.Fail($"{location}/QueryLanguage", "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
         }
     }
 
@@ -79,6 +93,12 @@ internal static partial class JsonataStateParser
     /// <summary>Compiles a value with <c>{% %}</c> expressions; a syntax error is reported at its location.</summary>
     public static JsonataTemplate? Template(JsonNode? node, string location, ParseContext context)
     {
+        if (UnclosedExpression(node) is not null)
+        {
+            context.Fail(location, "JSONata string must start with {% and end with %}");
+            return null;
+        }
+
         try
         {
             var template = JsonataTemplate.Compile(node, FieldName(location));
@@ -99,15 +119,35 @@ internal static partial class JsonataStateParser
     /// <summary>A JSONata Choice rule: a Condition that must be a <c>{% %}</c> expression or a boolean.</summary>
     public static ChoiceRule? Condition(JsonObject rule, string location, ParseContext context)
     {
+        // A JSONPath rule's fields (Variable, the comparison operators, And/Or/Not) get the language message, as AWS gives it.
+        var allowed = new HashSet<string>(["Condition", "Next", "Assign", "Output", "Comment"]);
+        foreach (var (field, _) in rule.Where(f => !allowed.Contains(f.Key) && IsJsonPathRuleField(f.Key)))
+        {
+            context.Fail($"{location}/{field}", OtherLanguageField(jsonata: true, field));
+        }
+
         if (!rule.TryGetPropertyValue("Condition", out var condition))
         {
             context.Fail(location, "A Choice rule of a JSONata state needs a 'Condition'.");
             return null;
         }
 
-        context.CheckFields(rule, location, "a JSONata Choice rule", new HashSet<string>(["Condition", "Next", "Assign", "Output", "Comment"]));
+        context.CheckFields(rule, location, "a JSONata Choice rule", allowed.Concat(rule.Select(f => f.Key).Where(IsJsonPathRuleField)).ToHashSet());
         return Template(condition, $"{location}/Condition", context) is { } template ? new JsonataCondition(template) : null;
     }
+
+    /// <summary>A string that opens a <c>{%</c> expression without closing it: AWS refuses it rather than keep it as text.</summary>
+    private static string? UnclosedExpression(JsonNode? node) => node switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is var text
+            && text.StartsWith("{%", StringComparison.Ordinal) && !text.EndsWith("%}", StringComparison.Ordinal) => text,
+        JsonObject o => o.Select(p => UnclosedExpression(p.Value)).FirstOrDefault(t => t is not null),
+        JsonArray a => a.Select(UnclosedExpression).FirstOrDefault(t => t is not null),
+        _ => null,
+    };
+
+    private static bool IsJsonPathRuleField(string field) =>
+        field is "Variable" or "And" or "Or" or "Not" || ComparisonOperator.Find(field) is not null;
 
     /// <summary>AWS names a field by its path inside the state: <c>Output</c>, <c>Output/result</c>, <c>Assign/x</c>.</summary>
     private static string FieldName(string location) => StatePrefix().Replace(location, "");

@@ -24,7 +24,9 @@ internal static class StateParser
         }
 
         var outer = context.Jsonata;
-        context.Jsonata = JsonataStateParser.Language(obj, location, context) is { } own ? own == "JSONata" : context.DefaultJsonata;
+        var own = JsonataStateParser.Language(obj, location, context);
+        JsonataStateParser.CheckOverride(own, location, context);
+        context.Jsonata = own is not null ? own == "JSONata" : context.DefaultJsonata;
         try
         {
             JsonataStateParser.CheckLanguageFields(obj, location, name, context);
