@@ -169,7 +169,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
                 active.TryRemove(arn, out _);
             }
 
-            Tokens.Park(suspended.Token, suspended.Deadlines, () => _ = scheduler.Run(() => ResumeAsync(arn)));
+            Park(arn, suspended);
             return;
         }
         catch (StateFailure failure)
@@ -223,6 +223,11 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
             active.TryRemove(run.Arn, out _);
         }
     }
+
+    // In its own method so that the resume callback's closure holds only the ARN: a closure in RunAsync would share
+    // RunAsync's captured run and keep every parked execution's frames, input and history in memory.
+    private void Park(string arn, ExecutionSuspendedException suspended) =>
+        Tokens.Park(suspended.Token, suspended.Deadlines, () => _ = scheduler.Run(() => ResumeAsync(arn)));
 
     private async Task<ExecutionRecord> FinishAsync(string executionArn, IEnumerable<string> tokens, ExecutionRecord final)
     {
