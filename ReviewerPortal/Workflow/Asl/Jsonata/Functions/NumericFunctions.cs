@@ -22,6 +22,8 @@ internal static class NumericFunctions
         library.Add("min", "<a<n>:n>", (_, a) => a[0] is JList { Count: > 0 } list ? list.Min(n => (double)n!) : null);
         library.Add("average", "<a<n>:n>", (_, a) => a[0] is JList { Count: > 0 } list ? list.Average(n => (double)n!) : null);
         library.Add("formatBase", "<n-n?:s>", (_, a) => a[0] is double d ? FormatBase(d, a[1] as double? ?? 10) : null);
+        library.Add("formatInteger", "<n-s:s>", (_, a) => a[0] is double d ? IntegerPicture.Format(d, (string)a[1]!) : null);
+        library.Add("parseInteger", "<s-s:n>", (_, a) => a[0] is string s ? IntegerPicture.Parse(s, (string)a[1]!) : null);
         library.Add("formatNumber", "<n-so?:s>", (_, a) => a[0] is double d ? NumberPicture.Format(d, (string)a[1]!, a[2] as JMap) : null);
     }
 
