@@ -35,6 +35,7 @@ app.UseStaticFiles();
 app.UsePortalIdentity();
 app.UseAntiforgery();
 app.MapPortalHealthChecks();
+app.MapPublishedReports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
