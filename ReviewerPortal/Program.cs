@@ -1,5 +1,6 @@
 using ReviewerPortal;
 using ReviewerPortal.Components;
+using ReviewerPortal.Components.Layout;
 using ReviewerPortal.Demo;
 using ReviewerPortal.Escalations;
 using ReviewerPortal.Identity;
@@ -36,6 +37,7 @@ app.UsePortalIdentity();
 app.UseAntiforgery();
 app.MapPortalHealthChecks();
 app.MapPublishedReports();
+app.MapThemeStylesheet();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
