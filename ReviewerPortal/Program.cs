@@ -1,5 +1,6 @@
 using ReviewerPortal;
 using ReviewerPortal.Components;
+using ReviewerPortal.Components.Layout;
 using ReviewerPortal.Demo;
 using ReviewerPortal.Escalations;
 using ReviewerPortal.Identity;
@@ -35,6 +36,8 @@ app.UseStaticFiles();
 app.UsePortalIdentity();
 app.UseAntiforgery();
 app.MapPortalHealthChecks();
+app.MapPublishedReports();
+app.MapThemeStylesheet();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

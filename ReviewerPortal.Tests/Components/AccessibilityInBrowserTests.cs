@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
+using ReviewerPortal.Tests.Components.CaseReview;
 using ReviewerPortal.Tests.Infrastructure;
+using ReviewerPortal.Tests.Workflow.LocalResources;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewerPortal.Tests.Components;
@@ -63,6 +65,72 @@ public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
 
         found.Should().BeEmpty();
         _consoleErrors.Should().BeEmpty("MudBlazor must work under the Content-Security-Policy on every page");
+    }
+
+    /// <summary>
+    /// The review page through a whole review, light and dark: before the claim (released), after it, editing with the
+    /// changes shown, and after the approval. At 1280 px Approve and Reject are on screen without scrolling, also while
+    /// the draft is scrolled; at 390 px nothing scrolls sideways.
+    /// </summary>
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task The_review_page_has_no_serious_or_critical_violations_before_and_after_claim_while_editing_and_after_a_decision(string scheme)
+    {
+        var (app, task) = await ReviewPageSession.DemoCaseAsync("RP-1006");
+        await using var _ = app;
+        var found = new List<string>();
+        var page = await OpenAsync(app, scheme);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/review/" + Uri.EscapeDataString(task.Id));
+        await Expect(ReviewPageSession.Status(page, "You are reviewing this case")).ToBeVisibleAsync();
+        await ExpectSchemeAsync(page, scheme, "the review page follows the preference");
+        await ExpectDecisionInViewAsync(page);
+        found.AddRange(await CheckAsync(page, scheme, "review-claimed"));
+
+        await page.Button("Release").ClickAsync();
+        await Expect(page.Button("Claim this case")).ToBeVisibleAsync();
+        found.AddRange(await CheckAsync(page, scheme, "review-before-claim"));
+        await page.Button("Claim this case").ClickAsync();
+        await Expect(ReviewPageSession.Status(page, "You are reviewing this case")).ToBeVisibleAsync();
+
+        await page.Button("Edit draft").ClickAsync();
+        await page.GetByLabel("Edited report").FillAsync("FINDINGS: No fracture.\n\nIMPRESSION: Normal cervical spine.");
+        await page.Button("Show changes").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Changes against the draft" })).ToContainTextAsync("No fracture");
+        await ExpectDecisionInViewAsync(page);
+        found.AddRange(await CheckAsync(page, scheme, "review-editing"));
+
+        await page.GetByLabel("I have reviewed the images and this report.").CheckAsync();
+        await page.Button("Approve edited report").ClickAsync();
+        await Expect(ReviewPageSession.Status(page, "Approved report SHA-256")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The approved report, as published" })).ToBeVisibleAsync();
+        found.AddRange(await CheckAsync(page, scheme, "review-approved"));
+
+        found.Should().BeEmpty();
+        _consoleErrors.Should().BeEmpty("the review page must work under the Content-Security-Policy");
+    }
+
+    /// <summary>
+    /// At 1280 × 800 the Approve and Reject buttons lie inside the window, at the top of the page and with the page
+    /// scrolled to its end (the panel is sticky); at 390 px the page does not scroll sideways.
+    /// </summary>
+    private static async Task ExpectDecisionInViewAsync(IPage page)
+    {
+        await page.SetViewportSizeAsync(1280, 800);
+        foreach (var scroll in new[] { "0", "document.documentElement.scrollHeight" })
+        {
+            await page.EvaluateAsync($"() => window.scrollTo(0, {scroll})");
+            await Expect(page.Button("Reject and request a revision")).ToBeInViewportAsync(new() { Ratio = 1 });
+            await Expect(page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Approve") }))
+                .ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.SetViewportSizeAsync(390, 844);
+        await LoopWaits.UntilAsync(
+            async () => await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") == 0,
+            "the review page does not scroll sideways at 390 px", TimeSpan.FromSeconds(10));
+        await page.SetViewportSizeAsync(1280, 900);
     }
 
     private readonly List<string> _consoleErrors = [];

@@ -83,7 +83,7 @@ public sealed class DockerfileTests
             port = portal.Port;
             using var http = new HttpClient { BaseAddress = portal.BaseUri };
             (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode.Should().BeTrue(portal.Log);
-            (await http.GetAsync(new Uri("/_content/Radzen.Blazor/css/standard-base.css", UriKind.Relative))).IsSuccessStatusCode
+            (await http.GetAsync(new Uri("/_content/MudBlazor/MudBlazor.min.css", UriKind.Relative))).IsSuccessStatusCode
                 .Should().BeTrue("package static assets are published into wwwroot");
 
             var (healthy, said) = await RunAsync(executable, ["--healthcheck"], new() { ["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });

@@ -49,16 +49,26 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         await supervisor.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-held-claim"), FullPage = true });
 
         await held.GetByRole(AriaRole.Button, new() { Name = "Take over RP-ESC-1" }).ClickAsync();
+        // The confirmation names the case and links to it, before anything changes hands.
+        var question = supervisor.GetByRole(AriaRole.Dialog);
+        await Expect(question).ToContainTextAsync("Take over RP-ESC-1 from Dr. Dana Reyes?");
+        await Expect(question.GetByRole(AriaRole.Link, new() { Name = "RP-ESC-1", Exact = true }))
+            .ToHaveAttributeAsync("href", "review/" + Uri.EscapeDataString(escalated.Id));
+        (await store.GetAsync(escalated.Id))!.Claim!.ReviewerId.Should().Be("persona-clinician", "nothing changes until the supervisor confirms");
         await supervisor.ConfirmAsync("Take over");
 
         await Expect(supervisor.Status("You now hold RP-ESC-1 until")).ToContainTextAsync("taken over from Dr. Dana Reyes.");
         await Expect(supervisor.Region("Claims held by others").TaskRows()).ToHaveCountAsync(0);
         await Expect(clinician.GetByText("You no longer hold this case: Dr. Sam Okafor holds it now")).ToBeVisibleAsync();
+        var takenAt = (await store.ListAuditAsync(escalated.Id)).Last(e => e.Action == "claim-reassigned").At;
+        await Expect(clinician.GetByText($"Dr. Sam Okafor holds it now (since {takenAt.UtcDateTime:HH:mm} UTC, until")).ToBeVisibleAsync();
         await Expect(clinician.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Sam Okafor");
         await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToHaveCountAsync(0);
         await clinician.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-clinician-lost-claim"), FullPage = true });
         (await store.GetAsync(escalated.Id))!.Claim!.ReviewerId.Should().Be("persona-supervisor");
         await SupervisorAuditedAsync(store, escalated.Id, "claim-reassigned", "from Dr. Dana Reyes (persona-clinician) to Dr. Sam Okafor (persona-supervisor)");
+        await supervisor.GetByRole(AriaRole.Link, new() { Name = "Open RP-ESC-1", Exact = true }).ClickAsync();
+        await Expect(supervisor.GetByText("You are reviewing this case")).ToBeVisibleAsync();
         await CloseAsync(clinician, supervisor);
     }
 

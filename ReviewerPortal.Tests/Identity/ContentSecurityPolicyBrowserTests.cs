@@ -22,6 +22,6 @@ public class ContentSecurityPolicyBrowserTests
         await page.GoBackAsync();
         await page.Locator("a.case-link").First.WaitForAsync();
 
-        browser.ConsoleErrors.Should().BeEmpty("Blazor, Radzen and the portal's pages must work under the Content-Security-Policy");
+        browser.ConsoleErrors.Should().BeEmpty("Blazor, MudBlazor and the portal's pages must work under the Content-Security-Policy");
     }
 }

@@ -25,7 +25,7 @@ public class DevelopmentSignInBrowserTests
         await page.GotoAsync(app.BaseUri.ToString());
         page.Url.Should().Contain("/signin/personas");
 
-        browser.ConsoleErrors.Should().BeEmpty("the Content-Security-Policy must not block anything Blazor or Radzen need");
+        browser.ConsoleErrors.Should().BeEmpty("the Content-Security-Policy must not block anything Blazor or MudBlazor need");
         app.Audit.Entries.Select(e => (e.Action, e.ActorId)).Should().Equal(
             ("signed-in", "persona-clinician"), ("signed-out", "persona-clinician"));
     }

@@ -8,7 +8,7 @@ public class SecurityHeadersTests
     [Theory]
     [InlineData("/healthz")]
     [InlineData("/signin/personas")]
-    [InlineData("/_content/Radzen.Blazor/css/material-base.css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
     [InlineData("/no-such-page")]
     public async Task Every_response_forbids_framing_sniffing_referrers_and_inline_or_foreign_script(string path)
     {

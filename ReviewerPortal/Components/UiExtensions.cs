@@ -1,5 +1,4 @@
 using MudBlazor.Services;
-using Radzen;
 
 namespace ReviewerPortal.Components;
 
@@ -18,8 +17,6 @@ public static class UiExtensions
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxCircuitMessageBytes);
         services.AddMudServices();
-        // Only the review page (Components/CaseReview, Pages/ReviewPage) still uses Radzen; it goes when that page is ported.
-        services.AddRadzenComponents();
         return services;
     }
 

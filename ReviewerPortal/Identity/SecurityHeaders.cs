@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace ReviewerPortal.Identity;
 
 /// <summary>
-/// Security headers on every response. The CSP allows no inline or foreign script: Blazor and Radzen load their scripts
-/// from this origin. Styles allow 'unsafe-inline' because Blazor and Radzen set style attributes and inject style
-/// elements at run time; that admits no script.
+/// Security headers on every response. The CSP allows no inline or foreign script: Blazor and MudBlazor load their
+/// scripts from this origin. Styles allow 'unsafe-inline' because Blazor and MudBlazor set style attributes and inject
+/// style elements at run time (the theme's palette is one); that admits no script.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<IdentityOptions> options, IHostEnvironment environment)
 {

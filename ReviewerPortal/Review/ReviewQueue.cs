@@ -42,7 +42,10 @@ public sealed partial class ReviewQueue(
         var published = task.Decision is { Outcome: DecisionOutcome.Approved, FinalReportLocation: { } report }
             ? await ReadDraftAsync(task, report, cancellationToken)
             : null;
-        return new ReviewView(task, draft, published);
+        var since = task.Claim is { } claim
+            ? ClaimHistory.HeldSince(await tasks.ListAuditAsync(task.Id, cancellationToken), claim)
+            : null;
+        return new ReviewView(task, draft, published) { ClaimedSince = since };
     }
 
     private async Task<DraftView> ReadDraftAsync(ReviewTask task, string location, CancellationToken cancellationToken)

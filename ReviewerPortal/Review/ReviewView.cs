@@ -6,7 +6,11 @@ namespace ReviewerPortal.Review;
 /// What the review page shows: the task (null when the id is unknown) and its draft, or, once approved, the report that
 /// was approved (<paramref name="Published"/>).
 /// </summary>
-public sealed record ReviewView(ReviewTask? Task, DraftView? Draft, DraftView? Published = null);
+public sealed record ReviewView(ReviewTask? Task, DraftView? Draft, DraftView? Published = null)
+{
+    /// <summary>Since when the current claim's holder has held the case (from the audit trail), when it is claimed.</summary>
+    public DateTimeOffset? ClaimedSince { get; init; }
+}
 
 /// <summary>
 /// A draft ready for the page: safe HTML when it could be read, otherwise a plain message saying why not.

@@ -12,12 +12,13 @@ public class ClaimStatusTests : MudComponentTest
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
     private static readonly ReviewTask Open = EscalationTasks.Open("lost", QueueName.Urgent, Now.AddMinutes(-10), Now.AddMinutes(50));
 
-    private string Markup(ReviewTask task, bool heldBefore) =>
+    private string Markup(ReviewTask task, bool heldBefore, DateTimeOffset? holderSince = null) =>
         Render<ClaimStatus>(p => p
             .Add(c => c.Task, task)
             .Add(c => c.Now, Now)
             .Add(c => c.UserId, "dana")
-            .Add(c => c.HeldBefore, heldBefore)).Markup;
+            .Add(c => c.HeldBefore, heldBefore)
+            .Add(c => c.HolderSince, holderSince)).Markup;
 
     [Fact]
     public void The_holder_reads_that_they_are_reviewing_the_case_until_when()
@@ -38,6 +39,16 @@ public class ClaimStatusTests : MudComponentTest
 
         html.Should().Contain("You no longer hold this case: Dr. Sam Okafor holds it now (until 09:20 UTC)").And.Contain("kept below, read-only")
             .And.NotContain("You are reviewing");
+    }
+
+    [Fact]
+    public void A_lost_claim_says_since_when_the_new_holder_has_it()
+    {
+        var taken = Open with { Status = ReviewStatus.Claimed, Claim = new ClaimLease("sam", "Dr. Sam Okafor", Now.AddMinutes(20)) };
+
+        var html = Markup(taken, heldBefore: true, holderSince: Now.AddMinutes(-3));
+
+        html.Should().Contain("You no longer hold this case: Dr. Sam Okafor holds it now (since 08:57 UTC, until 09:20 UTC)");
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public static class ReviewPageSession
     public static ILocator Status(this IPage page, string text) =>
         page.GetByText(text, new PageGetByTextOptions { Exact = false });
 
-    public static async Task ShotAsync(this IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath(name), FullPage = true });
+    /// <summary>A screenshot of the whole page, or of the window only where the page is very tall (a long report).</summary>
+    public static async Task ShotAsync(this IPage page, string name, bool fullPage = true) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath(name), FullPage = fullPage });
 }

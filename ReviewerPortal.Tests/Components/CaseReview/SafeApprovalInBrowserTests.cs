@@ -43,7 +43,8 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
         decision.FinalSha256.Should().Be(sha);
         decision.EditedFromDraft.Should().BeTrue();
         decision.EditDiff.Should().Contain("+ ");
-        await page.ShotAsync($"safe-long-edit-{size / 1024}k");
+        // The window, not the whole page: the published report below the confirmation is up to 200 KB long.
+        await page.ShotAsync($"safe-long-edit-{size / 1024}k", fullPage: false);
         await page.Context.CloseAsync();
     }
 
@@ -86,7 +87,24 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
         await Expect(page.Status("Approved by Dr. Dana Reyes at")).ToBeVisibleAsync();
         await Expect(page.Button("Approve")).ToHaveCountAsync(0);
         await page.ShotAsync("safe-approved-after-reload");
+
+        // The page links to the published report's own text, served to reviewers only.
+        var link = page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Open the published report as plain text" });
+        var href = await link.GetAttributeAsync("href");
+        var served = await page.Context.APIRequest.GetAsync(href!);
+        served.Status.Should().Be(200);
+        served.Headers["content-type"].Should().StartWith("text/plain");
+        (await served.TextAsync()).Should().Be(report.Text, "the link serves the published bytes");
+        await link.ClickAsync();
+        await Expect(page.Locator("body")).ToContainTextAsync(report.Text!.Split('\n')[0]);
         await page.Context.CloseAsync();
+
+        var operator_ = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(operator_, "/operations", "persona-operator");
+        await operator_.GotoAsync(href!);
+        await Expect(operator_.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Not allowed", Level = 1 })).ToBeVisibleAsync();
+        await Expect(operator_.Locator("body")).Not.ToContainTextAsync(report.Text!.Split('\n')[0]);
+        await operator_.Context.CloseAsync();
     }
 
     [Fact]

@@ -5,9 +5,8 @@ using MudBlazor;
 namespace ReviewerPortal.Components.Layout;
 
 /// <summary>
-/// The dark palette's CSS variables inside <c>@media (prefers-color-scheme: dark)</c>, for pages rendered without a
-/// circuit (sign-in, signed out, access denied, and every page while it prerenders): there no script can ask the
-/// browser for its preference, so the stylesheet answers it. Interactive pages leave it to <see cref="MudThemeProvider"/>.
+/// The dark palette's CSS variables inside <c>@media (prefers-color-scheme: dark)</c>: the dark half of
+/// <see cref="ThemeStylesheet"/>, so the stylesheet, not a script, answers the browser's preference.
 /// </summary>
 public sealed class StaticDarkPalette : MudThemeProvider
 {
