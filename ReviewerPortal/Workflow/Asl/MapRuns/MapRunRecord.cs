@@ -21,12 +21,16 @@ internal sealed record MapRunRecord(
     /// <summary>0 means "as many as the engine allows", as in the service.</summary>
     public int MaxConcurrency { get; init; }
 
-    public long ToleratedFailureCount { get; init; }
+    /// <summary>Null when not set; with neither threshold set, any failure fails the Map Run.</summary>
+    public long? ToleratedFailureCount { get; init; }
 
-    public float ToleratedFailurePercentage { get; init; }
+    public float? ToleratedFailurePercentage { get; init; }
 
     /// <summary>How many items the reader yields (after MaxItems); known before the first child starts.</summary>
     public long TotalItems { get; init; }
+
+    /// <summary>Items whose results ResultWriter wrote to S3.</summary>
+    public long ResultsWritten { get; init; }
 
     public int RedriveCount { get; init; }
 

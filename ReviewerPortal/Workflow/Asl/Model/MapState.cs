@@ -35,8 +35,16 @@ internal sealed class MapState : State
     /// <summary>A Distributed Map's iterations run as child executions and cannot read the enclosing variables.</summary>
     public bool IsDistributed { get; init; }
 
+    /// <summary>Set for a Distributed Map: its items run as child executions of a Map Run.</summary>
+    public DistributedMapConfig? Distributed { get; init; }
+
     public override async ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
     {
+        if (Distributed is not null && run.Execution.Services.DistributedMaps is { } maps)
+        {
+            return await new MapRuns.DistributedMapRun(maps, this, run).RunAsync(input);
+        }
+
         var scope = run.Scope(input);
         var items = UsesJsonata ? JsonataItems(input, scope) : PathItems(scope);
 
@@ -65,6 +73,9 @@ internal sealed class MapState : State
             throw failure;
         }
     }
+
+    /// <summary>The items of the state's input (ItemsPath, or JSONata Items): a Distributed Map without an ItemReader reads these.</summary>
+    internal JsonArray InputItems(JsonNode? input, PathScope scope) => UsesJsonata ? JsonataItems(input, scope) : PathItems(scope);
 
     private JsonArray PathItems(PathScope scope) =>
         scope.TrySelect(ItemsPath, out var itemsNode) && itemsNode is JsonArray items
