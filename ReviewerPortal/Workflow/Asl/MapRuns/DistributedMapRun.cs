@@ -34,6 +34,12 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
         {
             await DispatchAsync(live, input, readerParameters, batchInput, settings, resumed);
         }
+        catch (OperationCanceledException) when (run.Execution.Stopping.IsCancellationRequested)
+        {
+            // StopExecution on the parent aborts its Map Run; an engine shutdown leaves it running, to resume.
+            maps.Store.SaveMapRun(live.Update(r => r with { Status = MapRunStatus.Aborted, StopDate = run.Execution.Now.UtcDateTime }));
+            throw;
+        }
         finally
         {
             maps.Unregister(record.Arn);
@@ -118,6 +124,12 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
                 }
 
                 await live.Gate.WaitAsync(live.Abort.Token);
+                if (live.Abort.IsCancellationRequested)
+                {
+                    live.Gate.Release();
+                    break;
+                }
+
                 var child = prior ?? NewChild(live.Record, index, childInput);
                 if (prior is null)
                 {
@@ -170,13 +182,15 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
             return;
         }
 
-        live.Gate.Release();
         maps.Store.SaveChild(child with { Status = outcome.Status, Output = outcome.Output, Error = outcome.Error, Cause = outcome.Cause, StopDate = outcome.StopDate });
         live.Counter.Ended(outcome.Status, child.ItemCount);
         if (outcome.Status != "SUCCEEDED")
         {
             live.CheckTolerance();
         }
+
+        // Released only after the threshold was checked: the next child must not start past an exceeded threshold.
+        live.Gate.Release();
     }
 
     private async Task<StateResult> FinishAsync(LiveMapRun live, JsonNode? writerParameters)
