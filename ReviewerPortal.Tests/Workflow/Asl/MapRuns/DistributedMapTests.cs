@@ -159,6 +159,9 @@ public sealed class DistributedMapTests : IDisposable
 
         children.Should().HaveCount(2);
         (await engine.DescribeAsync(arn)).Status.Should().Be(ExecutionStatus.ABORTED);
+        var described = await MapRunWaits.UntilAsync(engine, mapRunArn!, d => d.Status != "RUNNING");
+        described.Status.Should().Be("ABORTED");
+        described.ExecutionCounts!.Aborted.Should().Be(2);
     }
 
     public void Dispose() => folder.Dispose();

@@ -15,6 +15,7 @@ namespace ReviewerPortal.Workflow.Asl.MapRuns;
 /// </summary>
 internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, StateRun run)
 {
+    private const int FlushEvery = 256;
     private const string ThresholdCause = "The specified tolerated failure threshold was exceeded";
     private readonly DistributedMapConfig config = state.Distributed!;
 
@@ -118,9 +119,16 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
             {
                 index++;
                 var prior = resumed?.GetValueOrDefault(index);
-                if (prior is { IsRunning: false })
+                if (prior is not null && IsFinal(prior.Status))
                 {
                     continue;
+                }
+
+                if (index % FlushEvery == FlushEvery - 1)
+                {
+                    // Children are written faster than a durable store commits them: wait for the writer now and then,
+                    // so that the queue of writes (and memory) stays bounded however many items there are.
+                    await maps.FlushAsync();
                 }
 
                 await live.Gate.WaitAsync(live.Abort.Token);
@@ -130,8 +138,9 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
                     break;
                 }
 
-                var child = prior ?? NewChild(live.Record, index, childInput);
-                if (prior is null)
+                // A child found RUNNING after a restart is counted already; a new one (or one a redrive reset) starts now.
+                var child = prior is { IsRunning: true } ? prior : (prior ?? NewChild(live.Record, index, childInput)) with { Status = "RUNNING" };
+                if (prior is not { IsRunning: true })
                 {
                     maps.Store.SaveChild(child);
                     live.Counter.Started(child.ItemCount);
@@ -152,6 +161,9 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
         await Task.WhenAll(running.Values);
         run.Cancellation.ThrowIfCancellationRequested();
     }
+
+    /// <summary>Ended for good: any other status (RUNNING, or one a redrive set) means the child still has to run.</summary>
+    private static bool IsFinal(string status) => status is "SUCCEEDED" or "FAILED" or "TIMED_OUT" or "ABORTED";
 
     private MapRunChild NewChild(MapRunRecord record, int index, ChildInput childInput)
     {

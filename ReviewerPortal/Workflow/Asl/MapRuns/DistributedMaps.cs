@@ -83,4 +83,7 @@ internal sealed class DistributedMaps(ExecutionEngine engine, IMapRunStore store
     }
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Waits until the store's queued writes are durable: the dispatcher's backpressure on a large Map Run.</summary>
+    public Task FlushAsync() => engine.Store.FlushAsync();
 }

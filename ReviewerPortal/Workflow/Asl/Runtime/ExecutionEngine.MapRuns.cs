@@ -13,9 +13,18 @@ internal sealed partial class ExecutionEngine
     public async Task<ChildOutcome> RunStandardChildAsync(StateMachineRecord machine, MapRunChild child, CancellationToken cancellation)
     {
         // After a restart it may have ended already: its end was recorded before its Map Run heard of it.
-        var record = await Store.GetExecutionAsync(child.ExecutionArn) is { IsRunning: false } ended
-            ? ended
-            : await StartAsync(machine, child.Name, child.Input, child.MapRunArn);
+        ExecutionRecord record;
+        try
+        {
+            record = await Store.GetExecutionAsync(child.ExecutionArn) is { IsRunning: false } ended
+                ? ended
+                : await StartAsync(machine, child.Name, child.Input, child.MapRunArn);
+        }
+        catch (ExecutionAlreadyExistsException)
+        {
+            // A resumed child ended between the look and the start.
+            record = await Store.GetExecutionAsync(child.ExecutionArn) ?? throw new InvalidOperationException($"The child {child.ExecutionArn} vanished.");
+        }
 
         var final = record.IsRunning ? await WaitForEndAsync(record.Arn, cancellation) ?? record : record;
         return new ChildOutcome(final.Status, final.Output, final.Error, final.Cause, final.StopDate ?? Time.GetUtcNow().UtcDateTime);
