@@ -55,10 +55,11 @@ internal static class DistributedMapParser
         }
 
         var settings = reader["ReaderConfig"] as JsonObject ?? [];
-        var inputType = context.String(settings, "InputType", $"{location}/ReaderConfig");
+        // An s3:getObject reader without an InputType reads a JSON array, as the service does.
+        var inputType = context.String(settings, "InputType", $"{location}/ReaderConfig") ?? (resource == GetObject ? "JSON" : null);
         if (resource == GetObject && inputType is not ("JSON" or "JSONL" or "CSV" or "MANIFEST"))
         {
-            context.Fail($"{location}/ReaderConfig/InputType", "An s3:getObject ItemReader needs ReaderConfig.InputType JSON, JSONL, CSV or MANIFEST.");
+            context.Fail($"{location}/ReaderConfig/InputType", $"'{inputType}' is not an s3:getObject ReaderConfig.InputType (JSON, JSONL, CSV or MANIFEST).");
         }
 
         var headers = settings["CSVHeaders"] is JsonArray names ? names.Select(n => n?.ToString() ?? string.Empty).ToList() : null;
