@@ -164,5 +164,24 @@ public sealed class DistributedMapTests : IDisposable
         described.ExecutionCounts!.Aborted.Should().Be(2);
     }
 
+    [Fact]
+    public async Task A_JSONata_Distributed_Map_reads_Items_and_ItemSelector_as_expressions()
+    {
+        await using var engine = EngineHarness.WithObjects(folder.Path);
+        var machine = await engine.CreateAsync("""
+            {"QueryLanguage":"JSONata","StartAt":"Batch","States":{"Batch":{"Type":"Map","End":true,
+              "Items":"{% $states.input.studies %}",
+              "ItemSelector":{"study":"{% $states.context.Map.Item.Value %}","position":"{% $states.context.Map.Item.Index + 1 %}"},
+              "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"EXPRESS"},"StartAt":"Echo",
+                "States":{"Echo":{"Type":"Pass","Output":"{% $states.input.study & '#' & $string($states.input.position) %}","End":true}}}}}}
+            """);
+        var arn = await engine.StartAsync(machine, """{"studies":["s1","s2"]}""");
+
+        var done = await engine.RunToEndAsync(arn);
+
+        done.Status.Should().Be(ExecutionStatus.SUCCEEDED, done.Cause);
+        JsonNode.DeepEquals(EngineHarness.Json(done.Output), JsonNode.Parse("""["s1#1","s2#2"]""")).Should().BeTrue(done.Output);
+    }
+
     public void Dispose() => folder.Dispose();
 }
