@@ -5,7 +5,10 @@ using ReviewerPortal.Workflow.Asl.Paths;
 
 namespace ReviewerPortal.Workflow.Asl.Model;
 
-/// <summary>Inline Map: runs the item processor for each item of the array at ItemsPath, at most MaxConcurrency at a time.</summary>
+/// <summary>
+/// Map: inline, runs the item processor for each item of the array at ItemsPath, at most MaxConcurrency at a time;
+/// Distributed, hands the state to a Map Run of child executions (<see cref="MapRuns.DistributedMapRun"/>).
+/// </summary>
 internal sealed class MapState : State
 {
     public override string Type => "Map";
@@ -27,8 +30,8 @@ internal sealed class MapState : State
     public JsonPathExpression? MaxConcurrencyPath { get; init; }
 
     /// <summary>
-    /// ToleratedFailureCountPath and ToleratedFailurePercentagePath (Distributed Map). Their values are checked as AWS
-    /// checks them; the item processor still runs inline here, so every item failure fails the state.
+    /// ToleratedFailureCountPath and ToleratedFailurePercentagePath (Distributed Map), resolved by the Map Run
+    /// (<see cref="MapRuns.MapRunSettings"/>); checked here too for a Map state the engine runs inline.
     /// </summary>
     public IReadOnlyList<(string Field, JsonPathExpression Path)> ToleranceChecks { get; init; } = [];
 
