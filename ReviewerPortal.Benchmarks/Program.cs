@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["engine"] = EngineBenchmark.RunAsync,
     ["jsonata"] = JsonataBenchmark.RunAsync,
     ["circuit-memory"] = CircuitMemoryBenchmark.RunAsync,
+    ["distributed-map"] = DistributedMapBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

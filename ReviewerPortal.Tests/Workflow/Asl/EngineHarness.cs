@@ -17,13 +17,14 @@ public sealed class EngineHarness : IAsyncDisposable
 {
     private readonly List<ILocalResourceHandler> handlers;
 
-    private EngineHarness(string? databasePath, ManualTimeProvider time, IEnumerable<ILocalResourceHandler> handlers, IEnumerable<LocalFunction> functions)
+    private EngineHarness(string? databasePath, ManualTimeProvider time, IEnumerable<ILocalResourceHandler> handlers, IEnumerable<LocalFunction> functions, string? objectsFolder = null)
     {
         DatabasePath = databasePath;
         Time = time;
         this.handlers = [.. handlers, new LocalFunctionsHandler(functions)];
         Store = databasePath is null ? new InMemoryEngineStore() : new SqliteEngineStore(databasePath);
-        Engine = new ExecutionEngine(Store, new ResourceRegistry(this.handlers), time, Options.Create(new LocalEngineOptions { MaxConcurrency = 4 }), NullLogger<ExecutionEngine>.Instance);
+        Engine = new ExecutionEngine(Store, new ResourceRegistry(this.handlers), time, Options.Create(new LocalEngineOptions { MaxConcurrency = 4 }), NullLogger<ExecutionEngine>.Instance,
+            objectsFolder is null ? null : new ReviewerPortal.Workflow.Asl.MapRuns.FolderBatchObjectStore(objectsFolder));
         Api = new LocalStepFunctions(Engine);
     }
 
@@ -39,6 +40,10 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public static EngineHarness InMemory(IEnumerable<ILocalResourceHandler>? handlers = null, IEnumerable<LocalFunction>? functions = null, ManualTimeProvider? time = null) =>
         new(null, time ?? new ManualTimeProvider(), handlers ?? [], functions ?? []);
+
+    /// <summary>An engine whose Distributed Maps read and write S3 objects as files under <paramref name="objectsFolder"/>.</summary>
+    public static EngineHarness WithObjects(string objectsFolder, string? databasePath = null, ManualTimeProvider? time = null, IEnumerable<LocalFunction>? functions = null) =>
+        new(databasePath, time ?? new ManualTimeProvider(), [], functions ?? [], objectsFolder);
 
     public static EngineHarness Durable(string databasePath, ManualTimeProvider? time = null, IEnumerable<ILocalResourceHandler>? handlers = null, IEnumerable<LocalFunction>? functions = null) =>
         new(databasePath, time ?? new ManualTimeProvider(), handlers ?? [], functions ?? []);

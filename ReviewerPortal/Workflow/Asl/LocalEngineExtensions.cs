@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Workflow.Asl.Api;
+using ReviewerPortal.Workflow.Asl.MapRuns;
 using ReviewerPortal.Workflow.Asl.Resources;
 using ReviewerPortal.Workflow.Asl.Runtime;
 using ReviewerPortal.Workflow.StepFunctions;
@@ -25,6 +26,8 @@ public static class LocalEngineExtensions
                 ? new SqliteEngineStore(Path.Combine(portal.DataDirectory, engine.DatabaseFile))
                 : new InMemoryEngineStore();
         });
+        services.TryAddSingleton<IBatchObjectStore>(sp => new FolderBatchObjectStore(
+            sp.GetService<Storage.LocalDataPaths>()?.ObjectsFolder ?? Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.DataDirectory, "objects")));
         services.TryAddSingleton<ExecutionEngine>();
         services.TryAddSingleton<LocalStepFunctions>();
         services.TryAddSingleton<IAmazonStepFunctions>(sp => sp.GetRequiredService<LocalStepFunctions>());

@@ -73,6 +73,9 @@ public sealed class StepFunctionsClient(StepFunctionsTransport transport) : IAma
     public Task<DescribeMapRunResponse> DescribeMapRunAsync(DescribeMapRunRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeMapRunRequest, DescribeMapRunResponse>("DescribeMapRun", request, cancellationToken);
 
+    public Task<UpdateMapRunResponse> UpdateMapRunAsync(UpdateMapRunRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<UpdateMapRunRequest, UpdateMapRunResponse>("UpdateMapRun", request, cancellationToken);
+
     /// <summary>A client for the given endpoint settings and credentials, on its own HTTP connection pool.</summary>
     public static StepFunctionsClient Create(StepFunctionsClientOptions options, string region, AWSCredentials credentials, HttpClient? http = null)
     {

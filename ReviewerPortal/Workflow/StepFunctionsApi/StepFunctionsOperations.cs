@@ -32,6 +32,7 @@ public static class StepFunctionsOperations
             (a, r, c) => a.ValidateStateMachineDefinitionAsync(r, c)),
         ["ListMapRuns"] = Bind<ListMapRunsRequest, ListMapRunsResponse>((a, r, c) => a.ListMapRunsAsync(r, c)),
         ["DescribeMapRun"] = Bind<DescribeMapRunRequest, DescribeMapRunResponse>((a, r, c) => a.DescribeMapRunAsync(r, c)),
+        ["UpdateMapRun"] = Bind<UpdateMapRunRequest, UpdateMapRunResponse>((a, r, c) => a.UpdateMapRunAsync(r, c)),
     };
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;

@@ -33,6 +33,7 @@ internal sealed partial class LocalStepFunctions
             Output = e.Output,
             Error = e.Error,
             Cause = e.Cause,
+            MapRunArn = e.MapRunArn,
             RedriveCount = 0,
             RedriveStatus = "NOT_REDRIVABLE",
         };
@@ -42,6 +43,11 @@ internal sealed partial class LocalStepFunctions
     {
         ArgumentNullException.ThrowIfNull(request);
         new RequestChecks().StatusFilter(request.StatusFilter?.Value).MaxResults(request.MaxResults).ThrowIfAny();
+        if (request.MapRunArn is not null)
+        {
+            return await ListMapRunExecutionsAsync(request);
+        }
+
         var machine = await FindStateMachineAsync(request.StateMachineArn);
         var all = await Store.ListExecutionsAsync(machine.Arn, request.StatusFilter?.Value);
         var (page, next) = Paging.Page(all, request.MaxResults, request.NextToken);

@@ -121,12 +121,6 @@ internal sealed partial class LocalStepFunctions(ExecutionEngine engine) : IAmaz
         });
     }
 
-    public Task<ListMapRunsResponse> ListMapRunsAsync(ListMapRunsRequest request, CancellationToken cancellationToken = default) =>
-        throw new ValidationException("Distributed Map runs are not supported by the local engine (inline Map only).");
-
-    public Task<DescribeMapRunResponse> DescribeMapRunAsync(DescribeMapRunRequest request, CancellationToken cancellationToken = default) =>
-        throw new ResourceNotFoundException("Distributed Map runs are not supported by the local engine (inline Map only).");
-
     private static void CheckDefinition(string? definition)
     {
         var result = DefinitionParser.Parse(definition);

@@ -15,4 +15,7 @@ internal sealed class EngineServices(TimeProvider time, IHistoryRecorder history
     public TaskTokens Tokens { get; } = tokens;
 
     public string Region { get; } = region;
+
+    /// <summary>Runs Distributed Map states as Map Runs of child executions.</summary>
+    public MapRuns.DistributedMaps? DistributedMaps { get; init; }
 }

@@ -5,7 +5,10 @@ using ReviewerPortal.Workflow.Asl.Paths;
 
 namespace ReviewerPortal.Workflow.Asl.Model;
 
-/// <summary>Inline Map: runs the item processor for each item of the array at ItemsPath, at most MaxConcurrency at a time.</summary>
+/// <summary>
+/// Map: inline, runs the item processor for each item of the array at ItemsPath, at most MaxConcurrency at a time;
+/// Distributed, hands the state to a Map Run of child executions (<see cref="MapRuns.DistributedMapRun"/>).
+/// </summary>
 internal sealed class MapState : State
 {
     public override string Type => "Map";
@@ -30,16 +33,24 @@ internal sealed class MapState : State
     public JsonataField? MaxConcurrencyExpression { get; init; }
 
     /// <summary>
-    /// ToleratedFailureCountPath and ToleratedFailurePercentagePath (Distributed Map). Their values are checked as AWS
-    /// checks them; the item processor still runs inline here, so every item failure fails the state.
+    /// ToleratedFailureCountPath and ToleratedFailurePercentagePath (Distributed Map), resolved by the Map Run
+    /// (<see cref="MapRuns.MapRunSettings"/>); checked here too for a Map state the engine runs inline.
     /// </summary>
     public IReadOnlyList<(string Field, JsonPathExpression Path)> ToleranceChecks { get; init; } = [];
 
     /// <summary>A Distributed Map's iterations run as child executions and cannot read the enclosing variables.</summary>
     public bool IsDistributed { get; init; }
 
+    /// <summary>Set for a Distributed Map: its items run as child executions of a Map Run.</summary>
+    public DistributedMapConfig? Distributed { get; init; }
+
     public override async ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
     {
+        if (Distributed is not null && run.Execution.Services.DistributedMaps is { } maps)
+        {
+            return await new MapRuns.DistributedMapRun(maps, this, run).RunAsync(input);
+        }
+
         var scope = run.Scope(input);
         var items = UsesJsonata ? JsonataItems(input, scope) : PathItems(scope);
 
@@ -69,6 +80,9 @@ internal sealed class MapState : State
             throw failure;
         }
     }
+
+    /// <summary>The items of the state's input (ItemsPath, or JSONata Items): a Distributed Map without an ItemReader reads these.</summary>
+    internal JsonArray InputItems(JsonNode? input, PathScope scope) => UsesJsonata ? JsonataItems(input, scope) : PathItems(scope);
 
     private JsonArray PathItems(PathScope scope) =>
         scope.TrySelect(ItemsPath, out var itemsNode) && itemsNode is JsonArray items

@@ -57,6 +57,9 @@ internal static class MapParser
             return null;
         }
 
+        var distributed = ((obj[processorField] as JsonObject)?["ProcessorConfig"] as JsonObject)?["Mode"] is JsonValue mode
+            && mode.GetValueKind() == System.Text.Json.JsonValueKind.String && mode.GetValue<string>() == "DISTRIBUTED";
+
         return common.Apply(new MapState
         {
             Name = common.Name,
@@ -69,8 +72,8 @@ internal static class MapParser
             MaxConcurrencyPath = maxConcurrencyPath,
             MaxConcurrencyExpression = maxConcurrencyExpression,
             ToleranceChecks = toleranceChecks,
-            IsDistributed = ((obj[processorField] as JsonObject)?["ProcessorConfig"] as JsonObject)?["Mode"] is JsonValue mode
-                && mode.GetValueKind() == System.Text.Json.JsonValueKind.String && mode.GetValue<string>() == "DISTRIBUTED",
+            IsDistributed = distributed,
+            Distributed = distributed && obj[processorField] is JsonObject processorObject ? DistributedMapParser.Parse(obj, processorObject, location, context) : null,
         });
     }
 

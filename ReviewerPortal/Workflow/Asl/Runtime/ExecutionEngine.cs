@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Workflow.Asl.Execution;
+using ReviewerPortal.Workflow.Asl.MapRuns;
 using ReviewerPortal.Workflow.Asl.Resources;
 using ReviewerPortal.Workflow.StepFunctions.Model;
 
@@ -24,7 +25,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
     private readonly BoundedTaskScheduler scheduler;
     private readonly ILogger<ExecutionEngine> logger;
 
-    public ExecutionEngine(IEngineStore store, ResourceRegistry resources, TimeProvider time, IOptions<LocalEngineOptions> options, ILogger<ExecutionEngine> logger)
+    public ExecutionEngine(IEngineStore store, ResourceRegistry resources, TimeProvider time, IOptions<LocalEngineOptions> options, ILogger<ExecutionEngine> logger, IBatchObjectStore? objects = null)
     {
         var settings = options.Value;
         Store = store;
@@ -33,11 +34,15 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         Arns = new ArnFormat(settings.Region, settings.AccountId);
         Tokens = new TaskTokens(store, time);
         var tasks = new TaskRunner(resources) { Children = this };
-        Services = new EngineServices(time, store, tasks, Tokens, settings.Region, settings.ParkPausedExecutions);
+        DistributedMaps = new DistributedMaps(this, store.MapRuns, objects, time);
+        Services = new EngineServices(time, store, tasks, Tokens, settings.Region, settings.ParkPausedExecutions) { DistributedMaps = DistributedMaps };
         scheduler = new BoundedTaskScheduler(settings.MaxConcurrency);
     }
 
     public IEngineStore Store { get; }
+
+    /// <summary>Distributed Map runs: their children, live counts and settings.</summary>
+    public DistributedMaps DistributedMaps { get; }
 
     public TaskTokens Tokens { get; }
 
@@ -57,7 +62,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
     /// Starts an execution, or returns the running one of the same name and input ("StartExecution is idempotent for
     /// STANDARD workflows"); a closed one, or a different input, is ExecutionAlreadyExists.
     /// </summary>
-    public async Task<ExecutionRecord> StartAsync(StateMachineRecord machine, string? name, string? input)
+    public async Task<ExecutionRecord> StartAsync(StateMachineRecord machine, string? name, string? input, string? mapRunArn = null)
     {
         name ??= Guid.NewGuid().ToString();
         input ??= "{}";
@@ -77,7 +82,10 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         }
 
         var definition = definitions.Get(machine.Definition);
-        var record = new ExecutionRecord(Arns.Execution(machine.Name, name), machine.Arn, machine.Name, name, input, Time.GetUtcNow().UtcDateTime, machine.Definition, machine.RoleArn);
+        var record = new ExecutionRecord(Arns.Execution(machine.Name, name), machine.Arn, machine.Name, name, input, Time.GetUtcNow().UtcDateTime, machine.Definition, machine.RoleArn)
+        {
+            MapRunArn = mapRunArn,
+        };
         if (!await Store.TryAddExecutionAsync(record))
         {
             var existing = await Store.GetExecutionAsync(record.Arn);

@@ -34,6 +34,9 @@ internal interface IEngineStore : IHistoryRecorder, ITokenStore, IAsyncDisposabl
     /// <summary>An execution's events in id order.</summary>
     Task<IReadOnlyList<RecordedEvent>> ReadHistoryAsync(string executionArn);
 
+    /// <summary>Map Runs of Distributed Map states and their child executions.</summary>
+    MapRuns.IMapRunStore MapRuns { get; }
+
     /// <summary>Tokens not yet spent, to restore after a restart.</summary>
     Task<IReadOnlyList<CallbackToken>> UnspentTokensAsync();
 }

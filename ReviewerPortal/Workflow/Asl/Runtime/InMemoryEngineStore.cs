@@ -12,6 +12,8 @@ internal sealed class InMemoryEngineStore : IEngineStore
     private readonly ConcurrentDictionary<string, List<RecordedEvent>> histories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CallbackToken> tokens = new(StringComparer.Ordinal);
 
+    public MapRuns.IMapRunStore MapRuns { get; } = new MapRuns.InMemoryMapRunStore();
+
     public void Append(string executionArn, string frame, int sequence, HistoryEvent historyEvent)
     {
         var history = histories.GetOrAdd(executionArn, _ => []);

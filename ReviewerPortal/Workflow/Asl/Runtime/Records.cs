@@ -32,5 +32,8 @@ internal sealed record ExecutionRecord(
 
     public string? Cause { get; init; }
 
+    /// <summary>The Map Run that started this execution, when it is a Distributed Map's child.</summary>
+    public string? MapRunArn { get; init; }
+
     public bool IsRunning => Status == "RUNNING";
 }

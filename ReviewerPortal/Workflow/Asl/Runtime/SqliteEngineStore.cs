@@ -30,7 +30,10 @@ internal sealed class SqliteEngineStore : IEngineStore
         }
 
         writes = new SqliteWriteQueue(connectionString);
+        MapRuns = new MapRuns.SqliteMapRunStore(connectionString, writes);
     }
+
+    public MapRuns.IMapRunStore MapRuns { get; }
 
     public void Append(string executionArn, string frame, int sequence, HistoryEvent historyEvent) =>
         writes.Enqueue(
