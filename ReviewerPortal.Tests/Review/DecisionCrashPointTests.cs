@@ -18,15 +18,25 @@ public class DecisionCrashPointTests
     {
         await using var gate = await MotoReviewGate.StartAsync();
         var (task, execution) = await gate.OpenTaskAsync("lag-1");
-        var decision = new Decision { Outcome = DecisionOutcome.Rejected, Reviewer = Alice, DecidedAt = DateTimeOffset.UtcNow.AddMinutes(-1), Reason = "Wrong side." };
+        var decision = new Decision
+        {
+            Outcome = DecisionOutcome.Approved,
+            Reviewer = Alice,
+            DecidedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            FinalReportLocation = task.DraftLocation,
+            DraftSha256 = "d",
+            FinalSha256 = "d",
+            Attestation = "Reviewed.",
+        };
         await gate.Store.ClaimAsync(task.Id, Alice, DateTimeOffset.UtcNow.AddMinutes(10));
         (await gate.Store.RecordDecisionAsync(task.Id, decision)).Applied.Should().BeTrue();
         var (lagging, history) = LaggingHistory.Over(gate.StepFunctions);
         await history.HoldBackAsync(execution);
 
         // The delivery that landed just before the SIGKILL.
-        await gate.StepFunctions.SendTaskFailureAsync(new SendTaskFailureRequest { TaskToken = task.TaskToken, Error = "ClinicianRejected", Cause = "Wrong side." });
-        (await gate.WaitForEndAsync(execution)).Error.Should().Be("ClinicianRejected", "the server spent the token (moto accepts a reuse while it runs)");
+        await gate.StepFunctions.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = task.TaskToken, Output = DecisionPayload.ApprovalOutput(decision) });
+        // Ended, so the server answers a reuse of the token as closed (moto accepts one while the execution runs).
+        (await gate.WaitForEndAsync(execution)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
         var reconciler = Reconciler(gate, lagging);
 
         (await reconciler.ReconcileOnceAsync(CancellationToken.None)).Should().Be(0, "nothing can be concluded while the history lags");
