@@ -33,7 +33,12 @@ public sealed class MotoReviewGate : IAsyncDisposable
     {
         _moto = moto;
         StepFunctions = MotoStepFunctions.Client(moto.BaseUri);
-        _dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), new AmazonDynamoDBConfig { ServiceURL = moto.BaseUri.ToString(), AuthenticationRegion = "us-east-1" });
+        // The portal's own client settings (Aws:RequestTimeout 10 s, Aws:MaxErrorRetry 3), not the SDK's defaults: a request
+        // moto leaves unanswered is retried as in production, safe because every decision write is conditional
+        // (DynamoDbRetrySafetyTests).
+        _dynamo = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("testing", "testing"),
+            ReviewerPortal.Storage.AwsClientConfigs.DynamoDb(new ReviewerPortal.Storage.AwsOptions { Region = "us-east-1", ServiceUrls = { DynamoDb = moto.BaseUri } }));
         Store = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), TimeProvider.System);
         Drafts = new FolderDraftStore(_folder.File("objects"));
     }
