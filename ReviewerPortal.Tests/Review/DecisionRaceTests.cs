@@ -17,9 +17,8 @@ public class DecisionRaceTests
     public Task Four_deciders_per_task_on_sqlite_leave_exactly_one_decision_per_task_at_the_engine() =>
         RaceAsync(gate => gate.Store, "sq");
 
-    // Once, one of the 1,000 racing requests got no answer from moto; the SDK then waited its default 100 s timeout and
-    // more. The gate's client now has the portal's settings (10 s per request, then a retry), and a retried decision
-    // write is proven safe by DynamoDbRetrySafetyTests.
+    // It was skipped after one of the 1,000 racing requests got no answer from moto before the SDK's timeout: moto
+    // serialises every DynamoDB operation and was starved on a loaded machine (see MotoReviewGate.DynamoDbConfig).
     [Fact]
     public Task Four_deciders_per_task_on_dynamodb_leave_exactly_one_decision_per_task_at_the_engine() =>
         RaceAsync(gate => gate.DynamoStore(), "dy");

@@ -33,14 +33,29 @@ public sealed class MotoReviewGate : IAsyncDisposable
     {
         _moto = moto;
         StepFunctions = MotoStepFunctions.Client(moto.BaseUri);
-        // The portal's own client settings (Aws:RequestTimeout 10 s, Aws:MaxErrorRetry 3), not the SDK's defaults: a request
-        // moto leaves unanswered is retried as in production, safe because every decision write is conditional
-        // (DynamoDbRetrySafetyTests).
-        _dynamo = new AmazonDynamoDBClient(
-            new BasicAWSCredentials("testing", "testing"),
-            ReviewerPortal.Storage.AwsClientConfigs.DynamoDb(new ReviewerPortal.Storage.AwsOptions { Region = "us-east-1", ServiceUrls = { DynamoDb = moto.BaseUri } }));
+        _dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), DynamoDbConfig(moto.BaseUri));
         Store = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), TimeProvider.System);
         Drafts = new FolderDraftStore(_folder.File("objects"));
+    }
+
+    /// <summary>
+    /// The portal's client settings, with two allowances for one moto process on a loaded 2-core machine. moto runs every
+    /// DynamoDB operation under one lock (tools/moto/run_moto.py) and Python runs one thread at a time, so the race's
+    /// 1,000 concurrent requests queue inside moto: with the portal's 10 s per request, a slow answer became a client
+    /// timeout (seen at a load average of 30). A longer timeout, and a bounded number of connections (requests then
+    /// queue in the client instead of in moto's listen backlog and threads), keep the test about the store's
+    /// conditions. A request that does time out is retried by the SDK, which is safe (DynamoDbRetrySafetyTests).
+    /// </summary>
+    private static AmazonDynamoDBConfig DynamoDbConfig(Uri moto)
+    {
+        var config = ReviewerPortal.Storage.AwsClientConfigs.DynamoDb(new ReviewerPortal.Storage.AwsOptions
+        {
+            Region = "us-east-1",
+            ServiceUrls = { DynamoDb = moto },
+            RequestTimeout = TimeSpan.FromSeconds(60),
+        });
+        config.MaxConnectionsPerServer = 16;
+        return config;
     }
 
     public IAmazonStepFunctions StepFunctions { get; }
