@@ -39,23 +39,19 @@ public sealed class MotoReviewGate : IAsyncDisposable
     }
 
     /// <summary>
-    /// The portal's client settings, with two allowances for one moto process on a loaded 2-core machine. moto runs every
-    /// DynamoDB operation under one lock (tools/moto/run_moto.py) and Python runs one thread at a time, so the race's
-    /// 1,000 concurrent requests queue inside moto: with the portal's 10 s per request, a slow answer became a client
-    /// timeout (seen at a load average of 30). A longer timeout, and a bounded number of connections (requests then
-    /// queue in the client instead of in moto's listen backlog and threads), keep the test about the store's
-    /// conditions. A request that does time out is retried by the SDK, which is safe (DynamoDbRetrySafetyTests).
+    /// The portal's client settings, with a longer time per request: moto runs every DynamoDB operation under one lock
+    /// (tools/moto/run_moto.py) and Python runs one thread at a time, so on a loaded 2-core machine (load average 30
+    /// measured) moto answers slowly, and the portal's 10 s per request turned slowness into client timeouts. A request
+    /// that does time out is retried by the SDK, which is safe (DynamoDbRetrySafetyTests).
     /// </summary>
     private static AmazonDynamoDBConfig DynamoDbConfig(Uri moto)
     {
-        var config = ReviewerPortal.Storage.AwsClientConfigs.DynamoDb(new ReviewerPortal.Storage.AwsOptions
+        return ReviewerPortal.Storage.AwsClientConfigs.DynamoDb(new ReviewerPortal.Storage.AwsOptions
         {
             Region = "us-east-1",
             ServiceUrls = { DynamoDb = moto },
             RequestTimeout = TimeSpan.FromSeconds(60),
         });
-        config.MaxConnectionsPerServer = 16;
-        return config;
     }
 
     public IAmazonStepFunctions StepFunctions { get; }
