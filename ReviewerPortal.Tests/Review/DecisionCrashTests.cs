@@ -15,10 +15,9 @@ public class DecisionCrashTests
 {
     private const int Cases = 200;
 
-    // Open defect (issue 10): on a fresh clone this drill once left a decision EXPIRED instead of DECIDED after a
-    // SIGKILL (case drill-44-r1), so a crash point still exists where the reconciler reads a landed decision as a
-    // closed token. Skipped so CI can land the rest; the next session fixes the cause and removes the Skip.
-    [Fact(Skip = "open defect: a SIGKILL can still leave a landed decision EXPIRED (seen once, case drill-44-r1); see the comment")]
+    // Once (case drill-44-r1) a kill fell between the engine's durable acknowledgement of a decision and the history
+    // event recording it; the reconciler then read the spent token as an expired gate (DecisionCrashPointTests).
+    [Fact]
     public async Task Decisions_survive_sigkill_at_random_points_and_each_reaches_the_engine_exactly_once()
     {
         using var data = new TempDirectory("crash-drill");

@@ -33,9 +33,25 @@ public sealed class MotoReviewGate : IAsyncDisposable
     {
         _moto = moto;
         StepFunctions = MotoStepFunctions.Client(moto.BaseUri);
-        _dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), new AmazonDynamoDBConfig { ServiceURL = moto.BaseUri.ToString(), AuthenticationRegion = "us-east-1" });
+        _dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), DynamoDbConfig(moto.BaseUri));
         Store = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), TimeProvider.System);
         Drafts = new FolderDraftStore(_folder.File("objects"));
+    }
+
+    /// <summary>
+    /// The portal's client settings, with a longer time per request: moto runs every DynamoDB operation under one lock
+    /// (tools/moto/run_moto.py) and Python runs one thread at a time, so on a loaded 2-core machine (load average 30
+    /// measured) moto answers slowly, and the portal's 10 s per request turned slowness into client timeouts. A request
+    /// that does time out is retried by the SDK, which is safe (DynamoDbRetrySafetyTests).
+    /// </summary>
+    private static AmazonDynamoDBConfig DynamoDbConfig(Uri moto)
+    {
+        return ReviewerPortal.Storage.AwsClientConfigs.DynamoDb(new ReviewerPortal.Storage.AwsOptions
+        {
+            Region = "us-east-1",
+            ServiceUrls = { DynamoDb = moto },
+            RequestTimeout = TimeSpan.FromSeconds(60),
+        });
     }
 
     public IAmazonStepFunctions StepFunctions { get; }

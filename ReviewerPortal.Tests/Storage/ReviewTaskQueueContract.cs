@@ -39,6 +39,7 @@ public abstract class ReviewTaskQueueContract : IAsyncLifetime
         Queue = queue,
         DraftLocation = $"s3://reviewer-portal-drafts/{id}/draft.md",
         CreatedAt = Clock.GetUtcNow().AddMinutes(-5),
+        FirstArrivedAt = Clock.GetUtcNow().AddMinutes(-95),
         DueAt = Clock.GetUtcNow().AddMinutes(dueInMinutes),
         Attempt = 2,
     };

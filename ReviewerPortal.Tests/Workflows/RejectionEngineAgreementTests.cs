@@ -1,5 +1,6 @@
 using ReviewerPortal.Drafts;
 using ReviewerPortal.Review;
+using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Workflow.LocalResources;
 
 namespace ReviewerPortal.Tests.Workflows;
@@ -27,7 +28,8 @@ public class RejectionEngineAgreementTests
 
         await using var moto = await MotoStudyReview.StartAsync(study, firstDraft);
         var motoExecution = await moto.StartCaseAsync(study, "agree-revise", [firstDraft, revisedDraft]);
-        await moto.RejectAsync(await moto.WaitForTaskItemAsync("agree-revise-r1"), Reason);
+        var motoFirst = await moto.WaitForTaskItemAsync("agree-revise-r1");
+        await moto.RejectAsync(motoFirst, Reason);
         var motoRevision = await moto.WaitForTaskItemAsync("agree-revise-r2");
         await moto.ApproveAsync(motoRevision);
 
@@ -38,6 +40,14 @@ public class RejectionEngineAgreementTests
         motoRevision[ReviewTaskAttributes.Queue].S.Should().Be("routine").And.Be(revision.Queue.ToString().ToLowerInvariant());
         motoRevision[ReviewTaskAttributes.DraftUri].S.Should().Be(revision.DraftLocation);
         revisedDraft.Should().Contain(Reason);
+
+        // The revision is a new gate item written at the redraft's time, yet it carries the case's original arrival.
+        first.FirstArrivedAt.Should().NotBeNull();
+        revision.FirstArrivedAt.Should().Be(first.FirstArrivedAt);
+        revision.CreatedAt.Should().BeAfter(revision.ArrivedAt);
+        var motoArrival = ReviewTaskItem.FromItem(motoRevision);
+        motoArrival.FirstArrivedAt.Should().NotBeNull().And.Be(ReviewTaskItem.FromItem(motoFirst).FirstArrivedAt);
+        motoArrival.CreatedAt.Should().BeAfter(motoArrival.ArrivedAt);
         var report = $"reports/{study.CaseId}/agree-revise.md";
         (await moto.ReadReportAsync(report)).Should().Be(await local.ReadAsync("s3://reviewer-portal-reports/" + report)).And.Be(ReportProvenance.WithoutDisclaimer(revisedDraft));
     }

@@ -82,15 +82,23 @@ public sealed class DecisionDelivery(IAmazonStepFunctions stepFunctions, IReview
         }
     }
 
-    private async Task<bool> LandedAsync(ReviewTask task, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the execution history says of a gate whose token answered "closed". Null when the history cannot be read
+    /// now: nothing may be concluded from that, so the decision stays recorded for the reconciler.
+    /// </summary>
+    private async Task<GateOutcomeKind?> GateAfterClosedTokenAsync(ReviewTask task, CancellationToken cancellationToken)
     {
         try
         {
-            return await _gates.FindAsync(task, cancellationToken).ConfigureAwait(false) == GateOutcomeKind.Decided;
+            return await _gates.FindAsync(task, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ExecutionDoesNotExistException)
+        {
+            return GateOutcomeKind.Closed; // deleted, or past Step Functions' retention: it will never take a decision
         }
         catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -101,16 +109,26 @@ public sealed class DecisionDelivery(IAmazonStepFunctions stepFunctions, IReview
         switch (kind)
         {
             case CallbackErrorKind.TokenClosed:
-                if (await LandedAsync(task, cancellationToken).ConfigureAwait(false))
+                switch (await GateAfterClosedTokenAsync(task, cancellationToken).ConfigureAwait(false))
                 {
-                    // A token used twice: this same decision was delivered first by another path (the request that
-                    // recorded it, and the reconciler after a restart), so it is delivered, not expired (crash test).
-                    await store.CompleteDecisionAsync(task.Id, cancellationToken).ConfigureAwait(false);
-                    return new DeliveryResult(DeliveryOutcome.Delivered, "Step Functions accepted the decision.");
+                    case GateOutcomeKind.Decided:
+                        // A token used twice: this same decision was delivered first by another path (the request that
+                        // recorded it, and the reconciler after a restart), so it is delivered, not expired (crash test).
+                        await store.CompleteDecisionAsync(task.Id, cancellationToken).ConfigureAwait(false);
+                        return new DeliveryResult(DeliveryOutcome.Delivered, "Step Functions accepted the decision.");
+                    case GateOutcomeKind.Closed:
+                        await store.MarkExpiredAsync(task.Id, code, cancellationToken).ConfigureAwait(false);
+                        return new DeliveryResult(DeliveryOutcome.TokenClosed, "The workflow is no longer waiting for this decision (" + code + ").");
+                    default:
+                        // The token is spent but the history still shows the gate waiting: the callback that spent it
+                        // is acknowledged and its TaskSucceeded/TaskFailed event not written yet (the engine settles
+                        // the token durably before the resumed execution records the event; a SIGKILL between the
+                        // two, or a second delivery racing the first, lands here). Only the history can tell our
+                        // decision from a timeout, so the decision stays DECIDING until it does (crash drill).
+                        logger.DeliveryPostponed(task.Id, code + " before the history shows the gate's end");
+                        return new DeliveryResult(DeliveryOutcome.StillPending, "The workflow has not recorded the gate's end yet (" + code + ").");
                 }
 
-                await store.MarkExpiredAsync(task.Id, code, cancellationToken).ConfigureAwait(false);
-                return new DeliveryResult(DeliveryOutcome.TokenClosed, "The workflow is no longer waiting for this decision (" + code + ").");
             case CallbackErrorKind.Transient:
                 logger.DeliveryPostponed(task.Id, code);
                 return new DeliveryResult(DeliveryOutcome.StillPending, "Step Functions is unavailable (" + code + ").");

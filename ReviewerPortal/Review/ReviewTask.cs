@@ -16,7 +16,15 @@ public sealed record ReviewTask
     /// <summary>Where the AI draft lives, as an <c>s3://bucket/key</c> URI in both modes.</summary>
     public required string DraftLocation { get; init; }
 
+    /// <summary>When this attempt's gate item was written (a revision attempt's is the redraft's time).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the case first arrived for review (its workflow's start); null on items written before the gates carried it.</summary>
+    public DateTimeOffset? FirstArrivedAt { get; init; }
+
+    /// <summary>The case's original arrival: <see cref="FirstArrivedAt"/>, or this attempt's <see cref="CreatedAt"/> when unknown.</summary>
+    public DateTimeOffset ArrivedAt => FirstArrivedAt ?? CreatedAt;
+
     public required DateTimeOffset DueAt { get; init; }
     public int Attempt { get; init; } = 1;
     public ReviewStatus Status { get; init; } = ReviewStatus.Pending;

@@ -46,6 +46,12 @@ public static class ReviewTaskAttributes
     public const string DraftUri = "draftUri";
 
     public const string CreatedAt = "createdAt";
+
+    /// <summary>
+    /// When the case first arrived for review: the execution's start, written by every gate of the execution, so a
+    /// revision attempt (a new gate item after a rejection) keeps the case's original arrival beside its own <see cref="CreatedAt"/>.
+    /// </summary>
+    public const string FirstArrivedAt = "firstArrivedAt";
     public const string DueAt = "dueAt";
 
     /// <summary>

@@ -34,9 +34,15 @@ moto 5.2.1 registers the new revision of an updated AWS::ECS::TaskDefinition wit
 keys (Name, Image, ...), so DescribeTaskDefinition answers no name and no image after a redeploy; its create path
 converts them to the API's camelCase, as AWS does for both. The update here converts them too.
 
+moto 5.2.1 puts the execution's start into the context object as a Python datetime, although its own type says ISO 8601
+text (as AWS's $$.Execution.StartTime is), so a Parameters field "S.$": "$$.Execution.StartTime" fails the task with
+"Object of type datetime is not JSON serializable". The review gates write it as firstArrivedAt; here it is ISO 8601
+text, formatted as moto formats $$.State.EnteredTime.
+
 Usage: python3 run_moto.py PORT
 """
 import copy
+import datetime
 import functools
 import os
 import sys
@@ -49,6 +55,7 @@ from moto.core.utils import pascal_to_camelcase, remap_nested_keys
 from moto.dynamodb.models import DynamoDBBackend
 from moto.ecs.models import TaskDefinition
 from moto.stepfunctions.models import StateMachine
+from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
 from moto.stepfunctions.parser.api import HistoryEventType, TaskFailedEventDetails
 from moto.stepfunctions.parser.asl.component.common.error_name.custom_error_name import CustomErrorName
 from moto.stepfunctions.parser.asl.component.common.error_name.failure_event import FailureEvent
@@ -243,6 +250,21 @@ for _name in (
     "batch_get_item",
 ):
     setattr(DynamoDBBackend, _name, _serialised(getattr(DynamoDBBackend, _name)))
+
+def _context_start_time_as_text(get_environment):
+    @functools.wraps(get_environment)
+    def run(self):
+        env = get_environment(self)
+        execution = env.states.context_object.context_object_data["Execution"]
+        start = execution.get("StartTime")
+        if isinstance(start, datetime.datetime):
+            execution["StartTime"] = (start if start.tzinfo else start.replace(tzinfo=datetime.timezone.utc)).isoformat()
+        return env
+
+    return run
+
+
+ExecutionWorker._get_evaluation_environment = _context_start_time_as_text(ExecutionWorker._get_evaluation_environment)
 
 if __name__ == "__main__":
     port = sys.argv[1] if len(sys.argv) > 1 else "5000"

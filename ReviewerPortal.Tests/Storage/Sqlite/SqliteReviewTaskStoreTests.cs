@@ -35,6 +35,29 @@ public sealed class SqliteReviewTaskStoreTests : ReviewTaskStoreContract
     }
 
     [Fact]
+    public async Task A_database_from_before_first_arrival_was_kept_gains_the_column_and_keeps_its_tasks()
+    {
+        await RegisteredAsync("t-old");
+        await using (var connection = new SqliteConnection($"Data Source={DatabaseFile}"))
+        {
+            // The file as the previous release left it: no first_arrived_at column.
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "ALTER TABLE review_tasks DROP COLUMN first_arrived_at";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+
+        var upgraded = new SqliteReviewTaskStore(new SqliteDatabase(DatabaseFile), new ReviewTaskChanges(), Clock);
+        var old = await upgraded.GetAsync("t-old");
+        old!.FirstArrivedAt.Should().BeNull("the old row never knew it");
+        old.ArrivedAt.Should().Be(old.CreatedAt, "without it a task arrived when its item was written");
+        await upgraded.RegisterAsync(NewTask("t-new"));
+        (await upgraded.GetAsync("t-new"))!.FirstArrivedAt.Should().Be(Clock.GetUtcNow().AddMinutes(-95));
+    }
+
+    [Fact]
     public async Task The_file_is_in_wal_mode()
     {
         await RegisteredAsync("t-wal");

@@ -44,6 +44,11 @@ public static class ReviewTaskItem
         item[A.Queue] = S(WireValues.Of(task.Queue));
         item[A.DraftUri] = S(task.DraftLocation);
         item[A.CreatedAt] = S(IsoTimestamp.Format(task.CreatedAt));
+        if (task.FirstArrivedAt is { } firstArrived)
+        {
+            item[A.FirstArrivedAt] = S(IsoTimestamp.Format(firstArrived));
+        }
+
         item[A.DueAt] = S(IsoTimestamp.Format(task.DueAt));
         item[A.Attempt] = N(task.Attempt);
         foreach (var (name, value) in MutableAttributes(task, expiresAt))
@@ -119,6 +124,7 @@ public static class ReviewTaskItem
             Queue = fields.RequiredEnum<QueueName>(A.Queue, WireValues.TryParseQueue, QueueValues),
             DraftLocation = fields.RequiredString(A.DraftUri),
             CreatedAt = fields.RequiredTimestamp(A.CreatedAt),
+            FirstArrivedAt = fields.OptionalTimestamp(A.FirstArrivedAt),
             DueAt = ReadDueAt(fields),
             Attempt = (int)Math.Clamp(fields.OptionalNumber(A.Attempt) ?? 1, 1, int.MaxValue),
             Status = status,

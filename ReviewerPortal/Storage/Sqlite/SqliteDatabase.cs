@@ -49,7 +49,24 @@ public sealed class SqliteDatabase
         // journal_mode is persistent in the file: set once, readers then never block the writer.
         Execute(connection, "PRAGMA journal_mode = WAL;");
         Execute(connection, SqliteSchema.Ddl);
+        foreach (var (table, column, add) in SqliteSchema.AddedColumns)
+        {
+            if (!HasColumn(connection, table, column))
+            {
+                Execute(connection, add);
+            }
+        }
+
         return true;
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info($table) WHERE name = $column";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static void Execute(SqliteConnection connection, string sql)

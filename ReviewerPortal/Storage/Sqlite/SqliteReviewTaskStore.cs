@@ -29,7 +29,7 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
                 INSERT INTO review_tasks ({SqliteTaskRows.Columns}, open)
                 VALUES ($id, $task_token, $execution_arn, $case_id, $study_description, $modality, $urgency, $queue,
                         $draft_location, $created_at, $due_at, $attempt, $status, $claimed_by, $claimed_by_name,
-                        $claim_until, $decision, $version, $open)
+                        $claim_until, $decision, $version, $first_arrived_at, $open)
                 ON CONFLICT (id) DO NOTHING
                 """;
             SqliteTaskRows.Bind(command, stored);

@@ -28,7 +28,8 @@ internal static class SqliteSchema
             claimed_by_name   TEXT,
             claim_until       INTEGER,
             decision          TEXT,
-            version           INTEGER NOT NULL
+            version           INTEGER NOT NULL,
+            first_arrived_at  INTEGER
         ) STRICT;
         CREATE INDEX IF NOT EXISTS ix_review_tasks_queue_open_due ON review_tasks (queue, open, due_at, id);
         CREATE INDEX IF NOT EXISTS ix_review_tasks_status ON review_tasks (status);
@@ -48,4 +49,13 @@ internal static class SqliteSchema
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         """;
+
+    /// <summary>
+    /// Columns added after a release, each with the statement that adds it to a database created before it (SQLite has
+    /// no ADD COLUMN IF NOT EXISTS): the data directory of an earlier version keeps working.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Table, string Column, string Add)> AddedColumns =
+    [
+        ("review_tasks", "first_arrived_at", "ALTER TABLE review_tasks ADD COLUMN first_arrived_at INTEGER"),
+    ];
 }

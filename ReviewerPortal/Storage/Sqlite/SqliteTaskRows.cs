@@ -11,7 +11,8 @@ internal static class SqliteTaskRows
 {
     public const string Columns =
         "id, task_token, execution_arn, case_id, study_description, modality, urgency, queue, draft_location, " +
-        "created_at, due_at, attempt, status, claimed_by, claimed_by_name, claim_until, decision, version";
+        "created_at, due_at, attempt, status, claimed_by, claimed_by_name, claim_until, decision, version, " +
+        "first_arrived_at";
 
     private static readonly JsonSerializerOptions DecisionJson = new(JsonSerializerDefaults.Web)
     {
@@ -43,6 +44,7 @@ internal static class SqliteTaskRows
             Claim = row.IsDBNull(13) ? null : new ClaimLease(row.GetString(13), fields.Text(14, "claimed_by_name"), fields.Time(15, "claim_until")),
             Decision = fields.Json<Decision>(16, "decision", DecisionJson),
             Version = row.GetInt64(17),
+            FirstArrivedAt = row.IsDBNull(18) ? null : fields.Time(18, "first_arrived_at"),
         };
         problems = fields.Problems;
         task = problems.Count == 0 ? candidate : null;
@@ -72,6 +74,7 @@ internal static class SqliteTaskRows
         p.AddWithValue("$claim_until", (object?)task.Claim?.Until.UtcTicks ?? DBNull.Value);
         p.AddWithValue("$decision", task.Decision is null ? DBNull.Value : JsonSerializer.Serialize(task.Decision, DecisionJson));
         p.AddWithValue("$version", task.Version);
+        p.AddWithValue("$first_arrived_at", (object?)task.FirstArrivedAt?.UtcTicks ?? DBNull.Value);
     }
 
     public static string Wire(QueueName queue) => queue.ToString().ToLowerInvariant();
