@@ -108,7 +108,8 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
 
     private void Launch(ExecutionRecord record, Model.StateMachineDefinition definition, JsonNode? input, IReadOnlyList<RecordedEvent>? recorded)
     {
-        var identity = new ExecutionIdentity(record.Arn, record.Name, record.StateMachineArn, record.StateMachineName, record.RoleArn, new DateTimeOffset(record.StartDate, TimeSpan.Zero), record.Input);
+        var identity = new ExecutionIdentity(record.Arn, record.Name, record.StateMachineArn, record.StateMachineName, record.RoleArn, new DateTimeOffset(record.StartDate, TimeSpan.Zero), record.Input,
+            record.RedriveCount, record.RedriveDate is { } redriven ? new DateTimeOffset(redriven, TimeSpan.Zero) : null);
         var run = new ExecutionRun(identity, definition, input, Services, recorded);
         var execution = new ActiveExecution(run, record);
         if (active.TryAdd(record.Arn, execution))
@@ -123,7 +124,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         var record = execution.Record;
         run.Emit(execution.Top, Events.ExecutionStarted(record.Input, record.RoleArn));
         var (timeout, timeoutTimer) = run.Definition.TimeoutSeconds is { } seconds
-            ? LongTimer.CancelAt(Time, new DateTimeOffset(record.StartDate.AddSeconds(seconds), TimeSpan.Zero))
+            ? LongTimer.CancelAt(Time, new DateTimeOffset((record.RedriveDate ?? record.StartDate).AddSeconds(seconds), TimeSpan.Zero))
             : (null, null);
         using var timeoutSource = timeout;
         using var longTimer = timeoutTimer;
