@@ -5,8 +5,14 @@ namespace ReviewerPortal.Workflow.Asl.Runtime;
 
 /// <summary>
 /// RedriveExecution: restarts an unsuccessful execution under its own ARN from the state that did not succeed
-/// (<see cref="RedriveReplay"/> decides what replays). Distributed Map runs are not redriven child by child here yet.
+/// (<see cref="RedriveReplay"/> decides what replays).
 /// </summary>
+/// <remarks>
+/// Not done yet — Distributed Map: AWS redrives a failed Map Run by re-running only its failed and unfinished children
+/// (a MapRunRedriven event, the Map Run's redriveCount). Here the cut at the unfinished Map state makes the redriven
+/// parent enter the Map state again, i.e. start the Map Run over all items. Redriving only the failed children needs
+/// the Map Run store of the Distributed Map work (its per-child outcomes) and belongs there, once it is merged.
+/// </remarks>
 internal sealed partial class ExecutionEngine
 {
     private const int ClientTokensKept = 10;
