@@ -108,13 +108,15 @@ template_key() {
 }
 study_key=$(template_key study-review)
 draft_key=$(template_key draft-generation)
+backfill_key=$(template_key draft-backfill)
 aws_do s3 cp "$repo/ReviewerPortal/Workflows/study-review.asl.json" "s3://$artifacts/$study_key"
 aws_do s3 cp "$repo/ReviewerPortal/Workflows/draft-generation.asl.json" "s3://$artifacts/$draft_key"
+aws_do s3 cp "$repo/ReviewerPortal/Workflows/draft-backfill.asl.json" "s3://$artifacts/$backfill_key"
 
 step "stack $prefix-workflows"
 workflow_parameters=("TableName=$table" "DraftBucketName=$draft_bucket" "ReportBucketName=$report_bucket"
   "EventBusName=$prefix" "ImagingDatastoreId=$datastore_id" "DefinitionBucket=$artifacts"
-  "StudyReviewDefinitionKey=$study_key" "DraftGenerationDefinitionKey=$draft_key" "KmsKeyArn=$kms_key")
+  "StudyReviewDefinitionKey=$study_key" "DraftGenerationDefinitionKey=$draft_key" "DraftBackfillDefinitionKey=$backfill_key" "KmsKeyArn=$kms_key")
 [[ -z $model_id ]] || workflow_parameters+=("DraftModelId=$model_id")
 deploy_stack "$prefix-workflows" "$here/review-workflows.yaml" "$(parameters_json "${workflow_parameters[@]}")"
 study_review=$(stack_output "$prefix-workflows" StudyReviewStateMachineArn)

@@ -86,6 +86,7 @@ public partial class DeploymentTests(HealthyDeployment deployment) : IClassFixtu
         {
             [draftGeneration] = (BundledTemplates.DraftGeneration, "EXPRESS", "ERROR"),
             [await deployment.StackOutputAsync("workflows", "StudyReviewStateMachineArn")] = (BundledTemplates.StudyReview, "STANDARD", "ALL"),
+            [await deployment.StackOutputAsync("workflows", "DraftBackfillStateMachineArn")] = (BundledTemplates.DraftBackfill, "STANDARD", "ERROR"),
         };
 
         foreach (var (arn, (template, type, level)) in expected)

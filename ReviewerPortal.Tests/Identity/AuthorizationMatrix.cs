@@ -41,6 +41,8 @@ public static partial class AuthorizationMatrix
         [PortalAction.ReleaseOthersClaim] = ["persona-supervisor"],
         [PortalAction.ViewOperations] = ["persona-operator"],
         [PortalAction.StartDemoCase] = ["persona-clinician", "persona-supervisor", "persona-operator"],
+        [PortalAction.RedriveExecution] = ["persona-operator"],
+        [PortalAction.StartDraftBackfill] = ["persona-operator"],
     };
 
     /// <summary>Pages anyone may open, each a deliberate choice.</summary>

@@ -59,6 +59,8 @@ public sealed class ActionAuthorization(
         PortalAction.ReleaseOthersClaim => "releasing someone else's claim",
         PortalAction.ViewOperations => "viewing operations",
         PortalAction.StartDemoCase => "starting a demo case",
+        PortalAction.RedriveExecution => "redriving a workflow execution",
+        PortalAction.StartDraftBackfill => "starting a draft backfill",
         _ => action.ToString(),
     };
 }

@@ -14,6 +14,8 @@ public enum PortalAction
     ReleaseOthersClaim,
     ViewOperations,
     StartDemoCase,
+    RedriveExecution,
+    StartDraftBackfill,
 }
 
 /// <summary>The one table from actions to policies.</summary>
@@ -25,7 +27,7 @@ public static class PortalActions
             or PortalAction.Approve or PortalAction.Reject => PortalPolicies.Review,
         PortalAction.ViewEscalations => PortalPolicies.Escalations,
         PortalAction.Reassign or PortalAction.ReleaseOthersClaim => PortalPolicies.OverrideClaims,
-        PortalAction.ViewOperations => PortalPolicies.Operations,
+        PortalAction.ViewOperations or PortalAction.RedriveExecution or PortalAction.StartDraftBackfill => PortalPolicies.Operations,
         PortalAction.StartDemoCase => PortalPolicies.DemoCases,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No policy is defined for this action."),
     };

@@ -4,5 +4,5 @@ namespace ReviewerPortal.Operations;
 public static class OperationsExtensions
 {
     public static IServiceCollection AddOperations(this IServiceCollection services) =>
-        services.AddScoped<WorkflowMonitor>().AddSingleton<PortalBuild>();
+        services.AddScoped<WorkflowMonitor>().AddScoped<ExecutionRedrive>().AddSingleton<PortalBuild>();
 }

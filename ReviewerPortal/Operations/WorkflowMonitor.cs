@@ -102,4 +102,12 @@ public sealed class WorkflowMonitor(IAmazonStepFunctions stepFunctions, IService
         var starter = services.GetRequiredService<DemoCaseStarter>();
         return await starter.StartNewAsync(await local.StudyReviewArnAsync().ConfigureAwait(false), urgency, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Local mode: writes a manifest of the demo studies and starts the draft backfill on it; returns its execution ARN.</summary>
+    public async Task<string> StartDraftBackfillAsync(CancellationToken cancellationToken = default)
+    {
+        var local = _local ?? throw new InvalidOperationException("The demo backfill exists only in Local mode.");
+        var starter = services.GetRequiredService<DraftBackfillStarter>();
+        return await starter.StartAsync(await local.ArnOfAsync(BundledTemplates.DraftBackfill).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -23,7 +23,7 @@ public class LocalWorkflowsTests
         urgent.Select(t => t.CaseId).Should().BeEquivalentTo(["RP-1001", "RP-1002", "RP-1003", "RP-1004", "RP-1005", "RP-1006"]);
         routine.Select(t => t.CaseId).Should().BeEquivalentTo(["RP-2001", "RP-2002", "RP-2003", "RP-2004", "RP-2006", "RP-2008"]);
         var machines = await stepFunctions.ListStateMachinesAsync(new ListStateMachinesRequest());
-        machines.StateMachines.Select(m => (m.Name, m.Type!.Value)).Should().BeEquivalentTo([("draft-generation", "EXPRESS"), ("study-review", "STANDARD")]);
+        machines.StateMachines.Select(m => (m.Name, m.Type!.Value)).Should().BeEquivalentTo([("draft-generation", "EXPRESS"), ("study-review", "STANDARD"), ("draft-backfill", "STANDARD")]);
         var execution = await stepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = urgent[0].ExecutionArn });
         execution.Status.Should().Be(ExecutionStatus.RUNNING, "the execution is paused at its review gate");
     }

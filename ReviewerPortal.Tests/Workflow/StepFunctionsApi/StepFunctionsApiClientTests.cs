@@ -96,8 +96,7 @@ public sealed class StepFunctionsApiClientTests : IAsyncLifetime
         described.Status.Should().Be(ExecutionStatus.FAILED);
         described.Error.Should().Be("ClinicianRejected");
         described.Cause.Should().Be("Wrong laterality");
-        var redrive = () => _local.Client.RedriveExecutionAsync(new() { ExecutionArn = started.ExecutionArn });
-        await redrive.Should().ThrowAsync<ExecutionNotRedrivableException>("the local engine does not redrive");
+        described.RedriveStatus.Should().Be("REDRIVABLE", "a rejected review is a FAILED Standard execution");
         var unknown = () => _local.Client.SendTaskHeartbeatAsync(new() { TaskToken = "not-a-token-the-engine-issued" });
         await unknown.Should().ThrowAsync<AmazonStepFunctionsException>().Where(e => e is InvalidTokenException || e is TaskDoesNotExistException);
     }

@@ -17,6 +17,8 @@ public static class LocalEngineExtensions
         services.AddOptions<LocalEngineOptions>().BindConfiguration(LocalEngineOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ILocalResourceHandler, LocalFunctionsHandler>();
+        // Resolved at the call, not at construction: the engine itself depends on the handlers.
+        services.AddSingleton<ILocalResourceHandler>(sp => new SyncExecutionHandler(sp.GetRequiredService<ExecutionEngine>));
         services.TryAddSingleton<ResourceRegistry>();
         services.TryAddSingleton<IEngineStore>(sp =>
         {

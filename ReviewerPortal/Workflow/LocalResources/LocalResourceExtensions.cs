@@ -18,6 +18,7 @@ public static class LocalResourceExtensions
         services.AddSingleton<ILocalResourceHandler, ImagingMetadataHandler>();
         services.AddSingleton<ILocalResourceHandler, EventBusHandler>();
         services.AddSingleton<DemoCaseStarter>();
+        services.AddSingleton<DraftBackfillStarter>();
         services.AddSingleton<LocalWorkflows>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalWorkflows>());
         return services;

@@ -23,6 +23,9 @@ public sealed partial class LocalWorkflows(
     /// <summary>The study-review state machine's ARN, once the templates are registered.</summary>
     public async Task<string> StudyReviewArnAsync() => (await _deployed.Task.ConfigureAwait(false))[BundledTemplates.StudyReview.Name];
 
+    /// <summary>The ARN of a bundled template's state machine, once the templates are registered.</summary>
+    public async Task<string> ArnOfAsync(BundledTemplate template) => (await _deployed.Task.ConfigureAwait(false))[template.Name];
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try

@@ -18,5 +18,11 @@ public static class BundledTemplates
 
     public static BundledTemplate StudyReview { get; } = new("study-review", StateMachineType.STANDARD, "study-review.asl.json");
 
-    public static IReadOnlyList<BundledTemplate> All { get; } = [DraftGeneration, StudyReview];
+    /// <summary>
+    /// Re-drafts a backlog of studies with a Distributed Map of Express children. It deploys and validates here; it runs
+    /// on the local engine once the engine runs Distributed Map (ItemReader, ResultWriter, Map Runs).
+    /// </summary>
+    public static BundledTemplate DraftBackfill { get; } = new("draft-backfill", StateMachineType.STANDARD, "draft-backfill.asl.json");
+
+    public static IReadOnlyList<BundledTemplate> All { get; } = [DraftGeneration, StudyReview, DraftBackfill];
 }

@@ -21,7 +21,7 @@ internal sealed partial class LocalStepFunctions
         ArgumentNullException.ThrowIfNull(request);
         new RequestChecks().Required("executionArn", request.ExecutionArn).ThrowIfAny();
         var e = await FindExecutionAsync(request.ExecutionArn);
-        return new DescribeExecutionResponse
+        var described = new DescribeExecutionResponse
         {
             ExecutionArn = e.Arn,
             StateMachineArn = e.StateMachineArn,
@@ -34,9 +34,9 @@ internal sealed partial class LocalStepFunctions
             Error = e.Error,
             Cause = e.Cause,
             MapRunArn = e.MapRunArn,
-            RedriveCount = 0,
-            RedriveStatus = "NOT_REDRIVABLE",
         };
+        await DescribeRedriveAsync(e, described);
+        return described;
     }
 
     public async Task<ListExecutionsResponse> ListExecutionsAsync(ListExecutionsRequest request, CancellationToken cancellationToken = default)
@@ -49,14 +49,14 @@ internal sealed partial class LocalStepFunctions
         }
 
         var machine = await FindStateMachineAsync(request.StateMachineArn);
-        var all = await Store.ListExecutionsAsync(machine.Arn, request.StatusFilter?.Value);
+        var all = Redriven(await Store.ListExecutionsAsync(machine.Arn, request.StatusFilter?.Value), request.RedriveFilter);
         var (page, next) = Paging.Page(all, request.MaxResults, request.NextToken);
         return new ListExecutionsResponse
         {
             Executions = [.. page.Select(e => new ExecutionListItem
             {
                 ExecutionArn = e.Arn, StateMachineArn = e.StateMachineArn, Name = e.Name, Status = new ExecutionStatus(e.Status),
-                StartDate = e.StartDate, StopDate = e.StopDate,
+                StartDate = e.StartDate, StopDate = e.StopDate, RedriveCount = e.RedriveCount, RedriveDate = e.RedriveDate,
             })],
             NextToken = next,
         };
@@ -89,9 +89,6 @@ internal sealed partial class LocalStepFunctions
         var stopped = await engine.StopAsync(execution, request.Error, request.Cause);
         return new StopExecutionResponse { StopDate = stopped.StopDate ?? engine.Time.GetUtcNow().UtcDateTime };
     }
-
-    public Task<RedriveExecutionResponse> RedriveExecutionAsync(RedriveExecutionRequest request, CancellationToken cancellationToken = default) =>
-        throw new ExecutionNotRedrivableException("Redrive is not supported by the local engine.");
 
     public async Task<SendTaskSuccessResponse> SendTaskSuccessAsync(SendTaskSuccessRequest request, CancellationToken cancellationToken = default)
     {

@@ -30,7 +30,8 @@ internal sealed class ExecutionRun
         Services = services;
         if (recorded is { Count: > 0 })
         {
-            replay = new ConcurrentDictionary<(string, int), HistoryEvent>(recorded.Select(r => KeyValuePair.Create((r.Frame, r.Sequence), r.Event)));
+            // Only what a redrive keeps replays; ids continue after every recorded event, the dropped ones included.
+            replay = new ConcurrentDictionary<(string, int), HistoryEvent>(RedriveReplay.Live(recorded).Select(r => KeyValuePair.Create((r.Frame, r.Sequence), r.Event)));
             lastEventId = recorded.Max(r => r.Event.Id);
             foreach (var r in recorded.Where(r => r.Event.Type == HistoryEventType.TaskScheduled))
             {
@@ -171,7 +172,9 @@ internal sealed record ExecutionIdentity(
     string StateMachineName,
     string? RoleArn,
     DateTimeOffset StartTime,
-    string InputText);
+    string InputText,
+    int RedriveCount = 0,
+    DateTimeOffset? RedriveTime = null);
 
 /// <summary>An event as stored, with its position in its frame.</summary>
 internal sealed record RecordedEvent(string Frame, int Sequence, HistoryEvent Event);

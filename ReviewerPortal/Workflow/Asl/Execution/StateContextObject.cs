@@ -23,11 +23,16 @@ internal sealed class StateContextObject(ExecutionRun run, State state, DateTime
                 ["Name"] = identity.Name,
                 ["RoleArn"] = identity.RoleArn,
                 ["StartTime"] = Timestamp(identity.StartTime),
-                ["RedriveCount"] = 0,
+                ["RedriveCount"] = identity.RedriveCount,
             },
             ["State"] = new JsonObject { ["EnteredTime"] = Timestamp(enteredTime), ["Name"] = state.Name },
             ["StateMachine"] = new JsonObject { ["Id"] = identity.StateMachineArn, ["Name"] = identity.StateMachineName },
         };
+        if (identity.RedriveTime is { } redriven)
+        {
+            context["Execution"]!["RedriveTime"] = Timestamp(redriven);
+        }
+
         // AWS gives $$.State.RetryCount only to the states that can retry: a Pass state's context has none.
         if (state is TaskState or ParallelState or MapState)
         {

@@ -115,7 +115,7 @@ internal sealed class TaskRunner(ResourceRegistry resources)
         }
         else
         {
-            var started = await Children.StartAsync(parameters, run.Execution, $"{run.Frame.Key}#{run.Frame.Sequence}", run.Cancellation);
+            var started = await Children.StartAsync(parameters, run.Execution, RedriveReplay.AttemptKey(run.Execution, run.Frame), run.Cancellation);
             childArn = started["ExecutionArn"]!.GetValue<string>();
             run.Emit(Events.TaskSubmitted(name, started.ToJsonString()));
         }

@@ -122,7 +122,8 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
     /// <param name="openTokens">Tokens the execution holds before its replay reaches them: a stop during the replay records their acknowledged callbacks.</param>
     private void Launch(ExecutionRecord record, Model.StateMachineDefinition definition, JsonNode? input, IReadOnlyList<RecordedEvent>? recorded, IEnumerable<string>? openTokens = null)
     {
-        var identity = new ExecutionIdentity(record.Arn, record.Name, record.StateMachineArn, record.StateMachineName, record.RoleArn, new DateTimeOffset(record.StartDate, TimeSpan.Zero), record.Input);
+        var identity = new ExecutionIdentity(record.Arn, record.Name, record.StateMachineArn, record.StateMachineName, record.RoleArn, new DateTimeOffset(record.StartDate, TimeSpan.Zero), record.Input,
+            record.RedriveCount, record.RedriveDate is { } redriven ? new DateTimeOffset(redriven, TimeSpan.Zero) : null);
         var run = new ExecutionRun(identity, definition, input, Services, recorded);
         foreach (var token in openTokens ?? [])
         {
@@ -142,7 +143,7 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
         var record = execution.Record;
         run.Emit(execution.Top, Events.ExecutionStarted(record.Input, record.RoleArn));
         var (timeout, timeoutTimer) = run.Definition.TimeoutSeconds is { } seconds
-            ? LongTimer.CancelAt(Time, new DateTimeOffset(record.StartDate.AddSeconds(seconds), TimeSpan.Zero))
+            ? LongTimer.CancelAt(Time, new DateTimeOffset((record.RedriveDate ?? record.StartDate).AddSeconds(seconds), TimeSpan.Zero))
             : (null, null);
         using var timeoutSource = timeout;
         using var longTimer = timeoutTimer;

@@ -22,6 +22,15 @@ internal sealed record ExecutionRecord(
     string Definition,
     string? RoleArn)
 {
+    /// <summary>How many times RedriveExecution restarted this execution (0 until the first redrive).</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>When the latest redrive started; also when its TimeoutSeconds starts counting again.</summary>
+    public DateTime? RedriveDate { get; init; }
+
+    /// <summary>Client tokens of the latest redrives: the same token again answers the same redrive, as AWS does.</summary>
+    public IReadOnlyList<string> RedriveClientTokens { get; init; } = [];
+
     public string Status { get; init; } = "RUNNING";
 
     public DateTime? StopDate { get; init; }
