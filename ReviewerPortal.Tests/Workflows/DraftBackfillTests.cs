@@ -32,7 +32,7 @@ public sealed class DraftBackfillTests
         manifest.Should().OnlyContain(s => s!["imageSetId"] != null && s["datastoreId"] != null && s["indication"] != null);
     }
 
-    [Fact(Skip = "Needs the engine's Distributed Map (ItemReader, Express children, ResultWriter) from the batch branch; on main the Map state runs inline and cannot read the manifest. Unskip once batch is merged.")]
+    [Fact]
     public async Task The_backfill_drafts_every_demo_study_writes_the_results_and_announces_a_summary()
     {
         await using var app = new PortalApp();
