@@ -40,7 +40,8 @@ public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
         await ExpectSchemeAsync(clinician, scheme, "the live page's theme provider follows the preference");
         found.AddRange(await CheckAsync(clinician, scheme, "queue-urgent"));
         await clinician.GetByRole(AriaRole.Tab, new() { Name = "Routine" }).ClickAsync();
-        await Expect(clinician.GetByRole(AriaRole.Region, new() { Name = "Routine queue" }).GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        // The tab switches on the server's round trip: a loaded machine needs more than the default 5 s.
+        await Expect(clinician.GetByRole(AriaRole.Region, new() { Name = "Routine queue" }).GetByRole(AriaRole.Link).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         found.AddRange(await CheckAsync(clinician, scheme, "queue-routine"));
         await clinician.GotoAsync("/operations");
         await Expect(clinician.GetByRole(AriaRole.Heading, new() { Name = "Not allowed", Level = 1 })).ToBeVisibleAsync();

@@ -39,8 +39,10 @@ public class AuthorizationMatrixTests
     public async Task Every_endpoint_either_names_a_policy_is_a_known_public_endpoint_or_is_a_framework_endpoint_for_signed_in_users()
     {
         await using var app = new IdentityTestApp();
-        // Liveness and readiness serve the load balancer and ECS, which cannot sign in.
-        string[] publicEndpoints = ["/healthz", "/readyz", "/signin", "/signout", "/signin-oidc", "/signout-callback-oidc", .. AuthorizationMatrix.PublicPages];
+        // Liveness and readiness serve the load balancer and ECS, which cannot sign in; the theme's stylesheet dresses
+        // the sign-in pages too.
+        string[] publicEndpoints =
+            ["/healthz", "/readyz", "/signin", "/signout", "/signin-oidc", "/signout-callback-oidc", "/theme.css", .. AuthorizationMatrix.PublicPages];
         var endpoints = app.AppServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
 
         endpoints.Should().NotBeEmpty();
