@@ -38,4 +38,20 @@ public sealed class KeptEditRestartInBrowserTests(ChromiumFixture chromium)
         await Expect(reopened.GetByLabel("Edited report")).ToHaveValueAsync(edit);
         await reopened.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_edit_over_one_mebibyte_is_not_kept_and_the_page_says_so()
+    {
+        var (app, task) = await ReviewPageSession.DemoCaseAsync("RP-1004");
+        await using var _ = app;
+        var page = await ReviewPageSession.OpenAsync(chromium, app, task.Id);
+        await page.Button("Edit draft").ClickAsync();
+        await Expect(page.GetByLabel("Edited report")).ToHaveAttributeAsync("data-watched", "true", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+
+        await page.PasteAsync("Edited report", new string('a', ApprovedReport.MaxBytes + 1));
+
+        await Expect(page.Status("the portal keeps unsent edits up to 1024 KiB (1 MiB)")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        (await app.GetRequiredService<KeptEdits>().FindAsync("persona-clinician", task.Id)).Should().BeNull("a part of the edit is never kept");
+        await page.Context.CloseAsync();
+    }
 }
