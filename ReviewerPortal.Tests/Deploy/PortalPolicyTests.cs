@@ -23,7 +23,8 @@ public partial class PortalPolicyTests
     // An SDK operation that IAM authorises under another action name.
     private static readonly Dictionary<string, string[]> PortalActionsOf = new(StringComparer.Ordinal)
     {
-        ["dynamodb:TransactWriteItems"] = ["dynamodb:PutItem", "dynamodb:UpdateItem"],
+        // A kept edit's transaction deletes the parts of a longer earlier edit (DynamoDbKeptEditStore).
+        ["dynamodb:TransactWriteItems"] = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
         ["s3:HeadBucket"] = ["s3:ListBucket"],
         ["s3:ListObjectsV2"] = ["s3:ListBucket"],
     };

@@ -26,18 +26,34 @@ public sealed class ReviewDecisions(
         RunAsync(PortalAction.ReleaseOwnClaim, reviewer => decisions.ReleaseAsync(taskId, reviewer, cancellationToken), follow: false);
 
     public Task<ActionOutcome> ApproveAsync(string taskId, string? editedText, string attestation, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Approve, reviewer => decisions.ApproveAsync(new ApprovalRequest(taskId, reviewer, editedText, attestation), cancellationToken), follow: true);
+        DecideAsync(taskId, RunAsync(PortalAction.Approve, reviewer => decisions.ApproveAsync(new ApprovalRequest(taskId, reviewer, editedText, attestation), cancellationToken), follow: true));
 
     public Task<ActionOutcome> RejectAsync(string taskId, string reason, RejectCategory? category, CancellationToken cancellationToken) =>
-        RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason, category), cancellationToken), follow: true);
+        DecideAsync(taskId, RunAsync(PortalAction.Reject, reviewer => decisions.RejectAsync(new RejectionRequest(taskId, reviewer, reason, category), cancellationToken), follow: true));
 
-    /// <summary>Keeps <paramref name="reviewerId"/>'s unsent edit of a task, restored by <see cref="KeptEdit"/> after a reload.</summary>
-    public void KeepEdit(string reviewerId, string taskId, string text) => keptEdits.Keep(reviewerId, taskId, text);
+    /// <summary>
+    /// Keeps <paramref name="reviewerId"/>'s unsent edit of a task, restored by <see cref="KeptEditAsync"/> after a
+    /// reload or a restart; null when kept, otherwise why not (too large, the store unreachable).
+    /// </summary>
+    public Task<string?> KeepEditAsync(string reviewerId, string taskId, string text) => keptEdits.KeepAsync(reviewerId, taskId, text);
 
-    public string? KeptEdit(string reviewerId, string taskId) => keptEdits.Find(reviewerId, taskId);
+    /// <summary>The reviewer's kept edit, or null (none, or the task closed).</summary>
+    public Task<string?> KeptEditAsync(string reviewerId, ReviewTask task) => keptEdits.FindAsync(reviewerId, task);
 
-    /// <summary>An approved or discarded edit is not restored again.</summary>
-    public void ForgetEdit(string reviewerId, string taskId) => keptEdits.Forget(reviewerId, taskId);
+    /// <summary>A discarded edit is not restored again.</summary>
+    public Task ForgetEditAsync(string reviewerId, string taskId) => keptEdits.ForgetAsync(reviewerId, taskId);
+
+    /// <summary>Once a decision lands, no one's unsent edit of the task is restored again (the reviewer's own included).</summary>
+    private async Task<ActionOutcome> DecideAsync(string taskId, Task<ActionOutcome> decide)
+    {
+        var outcome = await decide.ConfigureAwait(false);
+        if (outcome.Succeeded)
+        {
+            await keptEdits.ForgetTaskAsync(taskId, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
 
     private async Task<ActionOutcome> RunAsync(PortalAction action, Func<Reviewer, Task<DecisionResult>> act, bool follow)
     {

@@ -20,6 +20,12 @@ public static class ReviewTaskAttributes
     public const string TaskSortKey = "TASK";
     public const string AuditSortPrefix = "AUDIT#";
 
+    /// <summary>
+    /// A reviewer's unsent edit of the task shares its partition: <c>sk = EDIT#{reviewerId}#{part}</c>, in as many parts
+    /// as a 1 MiB edit needs under DynamoDB's 400 KB item limit, each with <see cref="ExpiresAt"/> set (IKeptEditStore).
+    /// </summary>
+    public const string EditSortPrefix = "EDIT#";
+
     public const string OpenByQueueIndex = "open-by-queue";
     public const string OpenQueue = "openQueue";
 

@@ -48,6 +48,7 @@ public static class AwsStorageExtensions
             return sp.GetService<AWSCredentials>() is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
         });
         services.AddSingleton<IReviewTaskStore, DynamoDbTaskStore>();
+        services.AddSingleton<IKeptEditStore, DynamoDbKeptEditStore>();
         services.AddSingleton<IDraftStore, S3DraftStore>();
 
         // Other ECS tasks write to the same table: one watcher per process carries their changes to live pages here.

@@ -6,7 +6,7 @@ using ReviewerPortal.Storage.Sqlite;
 
 namespace ReviewerPortal.Storage;
 
-/// <summary>Local mode: a SQLite file for review tasks and a folder for drafts and reports.</summary>
+/// <summary>Local mode: a SQLite file for review tasks and kept edits, and a folder for drafts and reports.</summary>
 public static class LocalStorageExtensions
 {
     public static IServiceCollection AddLocalStorage(this IServiceCollection services)
@@ -16,6 +16,7 @@ public static class LocalStorageExtensions
             sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<LocalDataPaths>().DatabaseFile));
         services.AddSingleton<IReviewTaskStore, SqliteReviewTaskStore>();
+        services.AddSingleton<IKeptEditStore, SqliteKeptEditStore>();
         services.AddSingleton<IDraftStore>(sp => new FolderDraftStore(sp.GetRequiredService<LocalDataPaths>().ObjectsFolder));
         return services;
     }

@@ -143,7 +143,7 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
         await Expect(page.GetByLabel("Edited report")).ToHaveAttributeAsync("data-watched", "true", new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
         await page.GetByLabel("Edited report").FillAsync("Findings rewritten at 3 a.m., not sent yet.");
         await LoopWaits.UntilAsync(
-            () => Task.FromResult(app.GetRequiredService<KeptEdits>().Find("persona-clinician", task.Id) is not null),
+            async () => await app.GetRequiredService<KeptEdits>().FindAsync("persona-clinician", task.Id) is not null,
             "the edit is kept on the server after a pause in typing", TimeSpan.FromSeconds(15));
 
         await page.ReloadAsync();

@@ -7,6 +7,9 @@ internal static class SqliteSchema
     /// Times are UTC ticks (exact, and they sort as numbers). <c>open</c> is 1 while a task is PENDING or CLAIMED: the
     /// queue index (queue, open, due_at, id) serves keyset paging, so listing a page reads only that page's rows
     /// however many tasks the table holds. The audit table refuses updates and deletes: it is append-only.
+    /// kept_edits holds each reviewer's unsent edit of a task (IKeptEditStore); the trigger forgets a task's edits in
+    /// the same transaction that records its decision or closes it, whoever or whatever closed it. A database from
+    /// before kept edits were durable gains the table and trigger at start (IF NOT EXISTS).
     /// </remarks>
     public const string Ddl = """
         CREATE TABLE IF NOT EXISTS review_tasks (
@@ -48,6 +51,17 @@ internal static class SqliteSchema
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
         CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
             BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+
+        CREATE TABLE IF NOT EXISTS kept_edits (
+            task_id     TEXT    NOT NULL,
+            reviewer_id TEXT    NOT NULL,
+            text        TEXT    NOT NULL,
+            kept_at     INTEGER NOT NULL,
+            PRIMARY KEY (task_id, reviewer_id)
+        ) STRICT;
+        CREATE TRIGGER IF NOT EXISTS kept_edits_forgotten_on_close AFTER UPDATE OF open ON review_tasks
+            WHEN OLD.open = 1 AND NEW.open = 0
+            BEGIN DELETE FROM kept_edits WHERE task_id = NEW.id; END;
         """;
 
     /// <summary>
