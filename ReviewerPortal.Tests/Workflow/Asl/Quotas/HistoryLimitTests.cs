@@ -15,6 +15,24 @@ public sealed class HistoryLimitTests
     [Fact]
     public async Task A_runaway_loop_fails_with_States_Runtime_at_25000_events_while_a_short_execution_still_finishes()
     {
+        // The engine's scheduler drains on thread-pool threads, and the runaways keep all of its slots busy. On a quiet
+        // 2-core machine the pool then adds a thread for this test's own continuation only after a second or more, by
+        // which time the runaways may all have ended: the short execution had finished long before, but the test looked
+        // late. Enough threads up front let the test look when the short one ends.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), completionPorts);
+        try
+        {
+            await RunawaysAndAShortExecutionAsync();
+        }
+        finally
+        {
+            ThreadPool.SetMinThreads(workers, completionPorts);
+        }
+    }
+
+    private static async Task RunawaysAndAShortExecutionAsync()
+    {
         await using var engine = EngineHarness.InMemory();
         var loops = await engine.CreateAsync(Runaway, "runaway");
         var quick = await engine.CreateAsync(EngineOverHttpPass, "quick");
