@@ -30,6 +30,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ExecutablePath} is missing: run tools/run-tests.sh (it installs Debian's chromium).");
         }
 
+        // Expectations wait as long as actions do: a circuit's round trip can pass Playwright's 5 s default on a loaded
+        // 2-core machine. A real failure still fails, only later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
