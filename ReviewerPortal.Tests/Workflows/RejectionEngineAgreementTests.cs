@@ -44,10 +44,11 @@ public class RejectionEngineAgreementTests
         // The revision is a new gate item written at the redraft's time, yet it carries the case's original arrival.
         first.FirstArrivedAt.Should().NotBeNull();
         revision.FirstArrivedAt.Should().Be(first.FirstArrivedAt);
-        revision.CreatedAt.Should().BeAfter(revision.ArrivedAt);
+        // On or after: the local harness's clock moves only to timers, and moto's times have whole seconds.
+        revision.CreatedAt.Should().BeOnOrAfter(revision.ArrivedAt);
         var motoArrival = ReviewTaskItem.FromItem(motoRevision);
         motoArrival.FirstArrivedAt.Should().NotBeNull().And.Be(ReviewTaskItem.FromItem(motoFirst).FirstArrivedAt);
-        motoArrival.CreatedAt.Should().BeAfter(motoArrival.ArrivedAt);
+        motoArrival.CreatedAt.Should().BeOnOrAfter(motoArrival.ArrivedAt);
         var report = $"reports/{study.CaseId}/agree-revise.md";
         (await moto.ReadReportAsync(report)).Should().Be(await local.ReadAsync("s3://reviewer-portal-reports/" + report)).And.Be(ReportProvenance.WithoutDisclaimer(revisedDraft));
     }
