@@ -85,34 +85,8 @@ public sealed class DynamoDbKeptEditStore : IKeptEditStore
         }
     }
 
-    private async Task<List<Dictionary<string, AttributeValue>>> QueryEditsAsync(string taskId, string sortPrefix, CancellationToken cancellationToken)
-    {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var response = await _dynamoDb.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = _table,
-                    ConsistentRead = true,
-                    KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-                    ExpressionAttributeNames = new() { ["#pk"] = A.PartitionKey, ["#sk"] = A.SortKey },
-                    ExpressionAttributeValues = new()
-                    {
-                        [":pk"] = new AttributeValue { S = A.TaskPartitionPrefix + taskId },
-                        [":prefix"] = new AttributeValue { S = sortPrefix },
-                    },
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken).ConfigureAwait(false);
-            items.AddRange(response.Items ?? []);
-            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-
-        return items;
-    }
+    private Task<List<Dictionary<string, AttributeValue>>> QueryEditsAsync(string taskId, string sortPrefix, CancellationToken cancellationToken) =>
+        TaskPartition.QueryAsync(_dynamoDb, _table, taskId, sortPrefix, cancellationToken);
 
     private Dictionary<string, AttributeValue> PartItem(string reviewerId, string taskId, int part, IReadOnlyList<string> parts, DateTimeOffset now)
     {

@@ -143,33 +143,9 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
         await _dynamoDb.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string taskId, CancellationToken cancellationToken = default)
-    {
-        var entries = new List<AuditEntry>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var response = await _dynamoDb.QueryAsync(
-                new QueryRequest
-                {
-                    TableName = _table,
-                    ConsistentRead = true,
-                    KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :audit)",
-                    ExpressionAttributeNames = new() { ["#pk"] = A.PartitionKey, ["#sk"] = A.SortKey },
-                    ExpressionAttributeValues = new()
-                    {
-                        [":pk"] = new AttributeValue { S = A.TaskPartitionPrefix + taskId },
-                        [":audit"] = new AttributeValue { S = A.AuditSortPrefix },
-                    },
-                    ExclusiveStartKey = start,
-                },
-                cancellationToken).ConfigureAwait(false);
-            entries.AddRange((response.Items ?? []).Select(AuditItem.FromItem).OfType<AuditEntry>());
-            start = response.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-        return entries;
-    }
+    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string taskId, CancellationToken cancellationToken = default) =>
+        (await TaskPartition.QueryAsync(_dynamoDb, _table, taskId, A.AuditSortPrefix, cancellationToken).ConfigureAwait(false))
+            .Select(AuditItem.FromItem).OfType<AuditEntry>().ToList();
 
     /// <summary>Read → rule → conditional write, again from a fresh read when someone else wrote in between.</summary>
     private async Task<StoreResult> TransitionAsync(
