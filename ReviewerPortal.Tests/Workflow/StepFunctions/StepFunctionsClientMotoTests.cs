@@ -81,7 +81,7 @@ public class StepFunctionsClientMotoTests : IAsyncLifetime
         await _client.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = token, Output = "{}" });
         await WaitUntilDoneAsync(execution);
 
-        // AWS answers TaskTimedOut here; moto answers InvalidToken (shared/DESIGN.md). Either way a typed exception.
+        // AWS answers TaskTimedOut here; moto answers InvalidToken (docs/platform.md, "Where moto differs from AWS"). Either way a typed exception.
         var again = () => _client.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = token, Output = "{}" });
 
         await again.Should().ThrowAsync<InvalidTokenException>();
