@@ -12,6 +12,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ReviewerPortal.Tests.Components.CaseReview;
 
 /// <summary>Issue 10, items 1, 3, 4 and 8 in Chromium: what the clinician approves is exactly what is published.</summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
 {

@@ -11,6 +11,7 @@ namespace ReviewerPortal.Tests.Workflow.StepFunctions;
 /// Our client against moto's Step Functions server, which really executes state machines (a review gate that writes
 /// its task token to moto's DynamoDB and waits). Executions are always named on moto.
 /// </summary>
+[Trait("Category", "Slow")]
 public class StepFunctionsClientMotoTests : IAsyncLifetime
 {
     private const string RoleArn = "arn:aws:iam::123456789012:role/review-workflow";
