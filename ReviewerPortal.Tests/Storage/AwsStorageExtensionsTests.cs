@@ -7,6 +7,7 @@ using ReviewerPortal.Workflow.StepFunctions;
 
 namespace ReviewerPortal.Tests.Storage;
 
+[Trait("Category", "Slow")]
 public class AwsStorageExtensionsTests
 {
     [Fact]

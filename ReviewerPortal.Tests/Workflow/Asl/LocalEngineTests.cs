@@ -3,6 +3,7 @@ using ReviewerPortal.Workflow.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Workflow.Asl;
 
+[Trait("Category", "Slow")]
 public sealed class LocalEngineTests
 {
     private const string ReviewGate = "arn:aws:states:::aws-sdk:dynamodb:putItem";

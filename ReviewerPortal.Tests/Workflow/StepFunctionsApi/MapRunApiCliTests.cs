@@ -10,6 +10,7 @@ using ReviewerPortal.Workflow.StepFunctions.Model;
 namespace ReviewerPortal.Tests.Workflow.StepFunctionsApi;
 
 /// <summary>The AWS CLI and the portal's own client list, describe and update Map Runs through the local HTTP API.</summary>
+[Trait("Category", "Slow")]
 public sealed class MapRunApiCliTests : IAsyncLifetime
 {
     private const string Hold = """

@@ -10,6 +10,7 @@ using ReviewerPortal.Workflow.StepFunctionsApi;
 
 namespace ReviewerPortal.Tests.Workflow.StepFunctionsApi;
 
+[Trait("Category", "Slow")]
 public class StepFunctionsApiHostTests
 {
     [Fact]

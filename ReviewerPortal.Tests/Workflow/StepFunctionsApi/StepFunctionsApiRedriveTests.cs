@@ -5,6 +5,7 @@ using ReviewerPortal.Workflow.StepFunctions.Model;
 namespace ReviewerPortal.Tests.Workflow.StepFunctionsApi;
 
 /// <summary>RedriveExecution over the JSON 1.0 API: our SDK-shaped client and the AWS CLI redrive a rejected review.</summary>
+[Trait("Category", "Slow")]
 public sealed class StepFunctionsApiRedriveTests : IAsyncLifetime
 {
     private EngineOverHttp _local = null!;

@@ -2,6 +2,7 @@ using ReviewerPortal.Workflow.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Workflow.Asl.Api;
 
+[Trait("Category", "Slow")]
 public sealed class LocalStepFunctionsTests
 {
     private const string Pass = """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""";
