@@ -56,6 +56,24 @@ public sealed class JsonataBindingTests
         JsonataRun.Eval(expression, Queues).Should().Be(expected);
 
     [Theory]
+    [InlineData("queues.items^(%.name).id", "[\"C\",\"A\",\"B\"]")]
+    [InlineData("queues.items^(>%.name, minutes).id", "[\"B\",\"A\",\"C\"]")]
+    [InlineData("queues.(items.%).name", "[\"urgent\",\"urgent\",\"routine\"]")]
+    [InlineData("queues.(items).%.name", "[\"urgent\",\"urgent\",\"routine\"]")]
+    [InlineData("queues.items@$i.%.name", "[\"urgent\",\"urgent\",\"routine\"]")]
+    [InlineData("queues.items@$i.($i.id & %.name)", "[\"Aurgent\",\"Burgent\",\"Croutine\"]")]
+    [InlineData("queues.items#$i.{ 'id': id, 'pos': $i, 'queue': %.name }", "[{\"id\":\"A\",\"pos\":0,\"queue\":\"urgent\"},{\"id\":\"B\",\"pos\":1,\"queue\":\"urgent\"},{\"id\":\"C\",\"pos\":0,\"queue\":\"routine\"}]")]
+    [InlineData("queues.items[minutes > 15]{ %.name: id }", "{}")]
+    [InlineData("**.items.%.name", "[\"urgent\",\"urgent\",\"routine\"]")]
+    [InlineData("queues.items.%[name='urgent'].name", "[\"urgent\",\"urgent\"]")]
+    [InlineData("queues.items[0].%.name", "\"urgent\"")]
+    [InlineData("queues.items.(%.items)[0].id", "\"A\"")]
+    [InlineData("queues[0].items[1].%.%.site", "\"North\"")]
+    [InlineData("reviewers#$i.$string($i)", "[\"0\",\"1\",\"2\"]")]
+    public void Parents_and_bindings_combine_with_sorting_blocks_and_each_other(string expression, string expected) =>
+        JsonataRun.Eval(expression, Queues).Should().Be(expected);
+
+    [Theory]
     [InlineData("%.name", "S0217")]
     [InlineData("$count(%)", "S0217")]
     [InlineData("queues[0]@$q", "S0215")]
