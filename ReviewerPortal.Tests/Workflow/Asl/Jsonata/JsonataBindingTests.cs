@@ -70,6 +70,8 @@ public sealed class JsonataBindingTests
     [InlineData("queues.items.(%.items)[0].id", "\"A\"")]
     [InlineData("queues[0].items[1].%.%.site", "\"North\"")]
     [InlineData("reviewers#$i.$string($i)", "[\"0\",\"1\",\"2\"]")]
+    [InlineData("(queues.items)[%.name='urgent'].id", "[\"A\",\"B\"]")]
+    [InlineData("queues.(items)[%.name='urgent'].id", "[\"A\",\"B\"]")]
     public void Parents_and_bindings_combine_with_sorting_blocks_and_each_other(string expression, string expected) =>
         JsonataRun.Eval(expression, Queues).Should().Be(expected);
 
