@@ -31,6 +31,7 @@ then prints the portal's URL. Run again to apply template changes; redeploy.sh c
   --oidc-authority-parameter, --oidc-client-id-parameter
                                   SSM parameter names holding Identity:Authority and Identity:ClientId
   --oidc-client-secret-arn ARN    Secrets Manager secret holding Identity:ClientSecret
+                                  (a certificate instead of a secret: Identity:ClientCertificates, see the README)
   --model-id ID                   Bedrock model for drafts (default: the templates' default)
   --prefix NAME                   names of the repository and stacks (default reviewer-portal)
   --skip-build                    do not build or push; the tag must already be in the repository
