@@ -19,6 +19,11 @@ internal static class DistributedMapParser
             context.Fail($"{location}/ItemProcessor/ProcessorConfig/ExecutionType", $"'{executionType}' is not an ExecutionType (STANDARD or EXPRESS).");
         }
 
+        if (executionType == "EXPRESS")
+        {
+            RefuseCallbacks(processor, $"{location}/ItemProcessor", context);
+        }
+
         return new DistributedMapConfig
         {
             ChildDefinition = ChildDefinition(processor, context),
@@ -30,6 +35,49 @@ internal static class DistributedMapParser
             ToleratedFailureCount = context.Integer(map, "ToleratedFailureCount", location, min: 0),
             ToleratedFailurePercentage = context.Number(map, "ToleratedFailurePercentage", location, min: 0),
         };
+    }
+
+    /// <summary>
+    /// Express children cannot wait for a callback: a Task with <c>.waitForTaskToken</c> anywhere in the processor
+    /// (nested Parallel branches and Map processors included) is refused when the state machine is created, as AWS does.
+    /// </summary>
+    private static void RefuseCallbacks(JsonObject graph, string location, ParseContext context)
+    {
+        if (graph["States"] is not JsonObject states)
+        {
+            return;
+        }
+
+        foreach (var (name, node) in states)
+        {
+            if (node is not JsonObject state)
+            {
+                continue;
+            }
+
+            var here = $"{location}/States/{name}";
+            if (state["Resource"] is JsonValue resource && resource.ToString().EndsWith(".waitForTaskToken", StringComparison.Ordinal))
+            {
+                context.Fail($"{here}/Resource", "Express state machine does not support '.waitForTaskToken' service integration");
+            }
+
+            var branches = state["Branches"] as JsonArray ?? [];
+            for (var i = 0; i < branches.Count; i++)
+            {
+                if (branches[i] is JsonObject branch)
+                {
+                    RefuseCallbacks(branch, $"{here}/Branches[{i}]", context);
+                }
+            }
+
+            foreach (var field in new[] { "ItemProcessor", "Iterator" })
+            {
+                if (state[field] is JsonObject inner)
+                {
+                    RefuseCallbacks(inner, $"{here}/{field}", context);
+                }
+            }
+        }
     }
 
     /// <summary>The processor without its ProcessorConfig, in the query language the Map state is written in.</summary>
