@@ -177,7 +177,7 @@ internal sealed partial class DistributedMapRun(DistributedMaps maps, MapState s
         long written = 0;
         if (config.ResultWriter is not null)
         {
-            var writer = new MapRunResultWriter(maps, live.Record, writerParameters);
+            var writer = new MapRunResultWriter(maps, live.Record, writerParameters, config.WriterFormat);
             (output, written) = await writer.WriteAsync(run.Cancellation);
         }
         else if (!failed)
