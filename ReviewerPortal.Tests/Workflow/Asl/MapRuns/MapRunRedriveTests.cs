@@ -85,6 +85,40 @@ public sealed class MapRunRedriveTests : IDisposable
         SucceededResults(EngineHarness.Json(done.Output)!).Should().Equal(0, 1, 2, 3, 4, 5);
     }
 
+    [Fact]
+    public async Task A_Standard_child_past_its_own_redrive_window_is_not_redriven_and_counts_as_not_redrivable()
+    {
+        // Item 0 fails at once; item 1 waits 15 days; item 2 then fails past the tolerance of one. By then item 0's
+        // child ended more than 14 days ago: redriving the parent cannot redrive it.
+        var work = new MapRunItemWork { Broken = new HashSet<int> { 0, 2 } };
+        await using var engine = EngineHarness.WithObjects(folder.File("objects"), functions: [work.Function]);
+        const string processor = """
+            {"StartAt":"Later","States":{
+              "Later":{"Type":"Choice","Choices":[{"Variable":"$.wait","IsPresent":true,"Next":"Wait"}],"Default":"Work"},
+              "Wait":{"Type":"Wait","Seconds":1296000,"Next":"Work"},
+              "Work":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"work","Payload.$":"$"},"OutputPath":"$.Payload","End":true}}}
+            """;
+        var definition = DistributedMapDefinitions.Map("\"ItemsPath\":\"$.items\",\"MaxConcurrency\":1,\"ToleratedFailureCount\":1", "STANDARD", processor);
+        var arn = await engine.StartAsync(await engine.CreateAsync(definition, "slow"), """{"items":[{"n":0},{"n":1,"wait":true},{"n":2}]}""");
+        var mapRunArn = (await engine.WaitForEventAsync(arn, "MapRunStarted")).MapRunStartedEventDetails!.MapRunArn!;
+        await MapRunWaits.UntilAsync(engine, mapRunArn, d => d.ExecutionCounts!.Failed == 1 && d.ExecutionCounts.Running == 1);
+        engine.Time.Advance(TimeSpan.FromDays(15));
+        (await engine.RunToEndAsync(arn, advanceTime: false)).Status.Should().Be(ExecutionStatus.FAILED);
+
+        work.Broken = new HashSet<int>();
+        await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn });
+        var done = await engine.RunToEndAsync(arn, advanceTime: false);
+
+        done.Status.Should().Be(ExecutionStatus.SUCCEEDED, "the one failure left is within the tolerance");
+        work.Completed.Should().Equal(new Dictionary<int, int> { [0] = 1, [1] = 1, [2] = 2 });
+        var described = await DescribeAsync(engine, mapRunArn);
+        described.ExecutionCounts!.Failed.Should().Be(1);
+        described.ExecutionCounts.Succeeded.Should().Be(2);
+        described.ExecutionCounts.FailuresNotRedrivable.Should().Be(1);
+        described.ItemCounts!.FailuresNotRedrivable.Should().Be(1);
+        (await ChildRedriveCountsAsync(engine, mapRunArn)).Should().Equal(new Dictionary<int, int> { [0] = 0, [1] = 0, [2] = 1 });
+    }
+
     private static async Task ShouldHaveEndedRedrivenAsync(EngineHarness engine, string arn, string mapRunArn)
     {
         var described = await DescribeAsync(engine, mapRunArn);
