@@ -28,12 +28,29 @@ internal sealed class DistributedMaps(ExecutionEngine engine, IMapRunStore store
 
     public Task<ChildOutcome> RunChildAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken)
     {
-        var machine = new StateMachineRecord(
-            mapRun.ChildStateMachineArn, mapRun.ChildStateMachineArn[(mapRun.ChildStateMachineArn.LastIndexOf(':') + 1)..], config.ChildDefinition, roleArn, mapRun.ChildExecutionType, mapRun.StartDate);
+        var machine = ChildMachine(mapRun, config.ChildDefinition, roleArn);
         return mapRun.ChildExecutionType == "EXPRESS"
             ? engine.RunExpressChildAsync(machine, child, cancellationToken)
             : engine.RunStandardChildAsync(machine, child, cancellationToken);
     }
+
+    /// <summary>
+    /// Why a redriven Map Run cannot run this unsuccessful child again, or null: an Express child is always started
+    /// again; a Standard child is redriven, within the redrive rules of any Standard execution.
+    /// </summary>
+    public async Task<string?> ChildRedriveBlockedAsync(MapRunRecord mapRun, MapRunChild child)
+    {
+        if (mapRun.ChildExecutionType == "EXPRESS" || await engine.Store.GetExecutionAsync(child.ExecutionArn) is not { } execution)
+        {
+            return null;
+        }
+
+        return await engine.RedriveBlockedAsync(execution, ChildMachine(mapRun, execution.Definition, execution.RoleArn));
+    }
+
+    /// <summary>The child state machine of a Map Run (not stored on its own: its definition is the ItemProcessor's).</summary>
+    private static StateMachineRecord ChildMachine(MapRunRecord mapRun, string definition, string? roleArn) =>
+        new(mapRun.ChildStateMachineArn, mapRun.ChildStateMachineArn[(mapRun.ChildStateMachineArn.LastIndexOf(':') + 1)..], definition, roleArn, mapRun.ChildExecutionType, mapRun.StartDate);
 
     /// <summary>Aborts a Standard child (an Express child ends with its cancelled token).</summary>
     public async Task StopChildAsync(MapRunRecord mapRun, MapRunChild child)
@@ -49,7 +66,8 @@ internal sealed class DistributedMaps(ExecutionEngine engine, IMapRunStore store
     {
         if (live.TryGetValue(mapRunArn, out var running))
         {
-            return (running.Record, running.Counter.Items(), running.Counter.Executions());
+            var current = running.Record;
+            return (current, WithNotRedrivable(running.Counter.Items(), current.ItemFailuresNotRedrivable), WithNotRedrivable(running.Counter.Executions(), current.FailuresNotRedrivable));
         }
 
         if (await Store.GetMapRunAsync(mapRunArn) is not { } record)
@@ -58,7 +76,14 @@ internal sealed class DistributedMaps(ExecutionEngine engine, IMapRunStore store
         }
 
         var counter = MapRunCounter.From(record.TotalItems, await Store.CountChildrenAsync(mapRunArn));
-        return (record, counter.Items(), counter.Executions());
+        return (record, WithNotRedrivable(counter.Items(), record.ItemFailuresNotRedrivable), WithNotRedrivable(counter.Executions(), record.FailuresNotRedrivable));
+    }
+
+    private static T WithNotRedrivable<T>(T counts, long notRedrivable)
+        where T : MapRunItemCounts
+    {
+        counts.FailuresNotRedrivable = notRedrivable;
+        return counts;
     }
 
     /// <summary>UpdateMapRun: changes the concurrency and tolerated failures of a running Map Run.</summary>

@@ -16,9 +16,13 @@ internal sealed partial class ExecutionEngine
         ExecutionRecord record;
         try
         {
-            record = await Store.GetExecutionAsync(child.ExecutionArn) is { IsRunning: false } ended
-                ? ended
-                : await StartAsync(machine, child.Name, child.Input, child.MapRunArn);
+            record = await Store.GetExecutionAsync(child.ExecutionArn) switch
+            {
+                // A redriven Map Run runs an unsuccessful Standard child again by redriving it from the state that failed.
+                { IsRunning: false, Status: not "SUCCEEDED" } ended when ended.RedriveCount < child.RedriveCount => await RedriveChildOrKeepAsync(ended, machine),
+                { IsRunning: false } ended => ended,
+                _ => await StartAsync(machine, child.Name, child.Input, child.MapRunArn),
+            };
         }
         catch (ExecutionAlreadyExistsException)
         {
@@ -28,6 +32,19 @@ internal sealed partial class ExecutionEngine
 
         var final = record.IsRunning ? await WaitForEndAsync(record.Arn, cancellation) ?? record : record;
         return new ChildOutcome(final.Status, final.Output, final.Error, final.Cause, final.StopDate ?? Time.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task<ExecutionRecord> RedriveChildOrKeepAsync(ExecutionRecord ended, StateMachineRecord machine)
+    {
+        try
+        {
+            return await RedriveChildAsync(ended.Arn, machine);
+        }
+        catch (ExecutionNotRedrivableException)
+        {
+            // Its redrive rules changed since the Map Run was redriven (its window closed): it keeps its old outcome.
+            return ended;
+        }
     }
 
     /// <summary>
