@@ -8,6 +8,7 @@ namespace ReviewerPortal.Tests.Components.CaseReview;
 /// On a phone and a tablet the decision follows the draft; a bar at the foot of the screen takes the clinician to it
 /// without scrolling through the draft, never covers the decision or the text being edited, and decides nothing itself.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class DecisionJumpBarInBrowserTests(ChromiumFixture chromium)
 {

@@ -10,6 +10,7 @@ namespace ReviewerPortal.Tests.Identity.Oidc;
 /// portal's client only by the certificate's public key (<c>private_key_jwt</c>), as Entra ID knows an app with a
 /// certificate credential, and holds no secret for it.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CertificateSignInBrowserTests : IDisposable
 {
     private const string Password = "pfx-password";
