@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Files;
 using ReviewerPortal.Storage.Sqlite;
-using ReviewerPortal.Workflow.Asl;
-using ReviewerPortal.Workflow.Asl.Api;
-using ReviewerPortal.Workflow.Asl.Resources;
-using ReviewerPortal.Workflow.Asl.Runtime;
+using ReviewerPortal.Engine;
+using ReviewerPortal.Engine.Api;
+using ReviewerPortal.Engine.Resources;
+using ReviewerPortal.Engine.Runtime;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Workflow.Templates;
 
 namespace ReviewerPortal.Benchmarks;

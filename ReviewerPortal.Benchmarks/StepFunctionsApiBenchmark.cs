@@ -5,10 +5,10 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ReviewerPortal.Workflow.Asl;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
-using ReviewerPortal.Workflow.StepFunctionsApi;
+using ReviewerPortal.Engine;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
+using ReviewerPortal.Engine.HttpApi;
 
 namespace ReviewerPortal.Benchmarks;
 

@@ -87,7 +87,7 @@ public partial class PortalPolicyTests
     private static HashSet<string> TemplateCalls()
     {
         var actions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var template in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "ReviewerPortal", "Workflows"), "*.asl.json"))
+        foreach (var template in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "ReviewerPortal", "Workflow", "Templates"), "*.asl.json"))
         {
             foreach (var (_, state) in JsonNode.Parse(File.ReadAllText(template))!["States"]!.AsObject())
             {

@@ -1,7 +1,7 @@
-using ReviewerPortal.Workflow.Asl;
+using ReviewerPortal.Engine;
+using ReviewerPortal.Engine.HttpApi;
+using ReviewerPortal.StepFunctions;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctionsApi;
 
 namespace ReviewerPortal.Workflow;
 

@@ -1,11 +1,11 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Operations.MapRuns;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.Tests.Engine;
+using ReviewerPortal.Tests.Engine.MapRuns;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Tests.Workflow.Asl;
-using ReviewerPortal.Tests.Workflow.Asl.MapRuns;
-using ReviewerPortal.Workflow.Asl.Resources;
-using ReviewerPortal.Workflow.StepFunctions;
 
 namespace ReviewerPortal.Tests.Operations.MapRuns;
 

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using ReviewerPortal.Engine.Model;
+using ReviewerPortal.Engine.Runtime;
+using ReviewerPortal.StepFunctions.Model;
+
+namespace ReviewerPortal.Engine.MapRuns;
+
+/// <summary>
+/// The engine's Distributed Map service: runs child executions for Map Runs, keeps the running Map Runs' live counts
+/// and settings, and answers DescribeMapRun and UpdateMapRun.
+/// </summary>
+internal sealed class DistributedMaps(ExecutionEngine engine, IMapRunStore store, IBatchObjectStore? objects, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, LiveMapRun> live = new(StringComparer.Ordinal);
+
+    public IMapRunStore Store { get; } = store;
+
+    public IBatchObjectStore? Objects { get; } = objects;
+
+    public LiveMapRun Register(MapRunRecord record, MapRunCounter counter, CancellationToken parentCancellation)
+    {
+        var run = new LiveMapRun(record, counter, parentCancellation);
+        live[record.Arn] = run;
+        return run;
+    }
+
+    public void Unregister(string mapRunArn) => live.TryRemove(mapRunArn, out _);
+
+    public Task<ChildOutcome> RunChildAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken)
+    {
+        var machine = new StateMachineRecord(
+            mapRun.ChildStateMachineArn, mapRun.ChildStateMachineArn[(mapRun.ChildStateMachineArn.LastIndexOf(':') + 1)..], config.ChildDefinition, roleArn, mapRun.ChildExecutionType, mapRun.StartDate);
+        return mapRun.ChildExecutionType == "EXPRESS"
+            ? engine.RunExpressChildAsync(machine, child, cancellationToken)
+            : engine.RunStandardChildAsync(machine, child, cancellationToken);
+    }
+
+    /// <summary>Aborts a Standard child (an Express child ends with its cancelled token).</summary>
+    public async Task StopChildAsync(MapRunRecord mapRun, MapRunChild child)
+    {
+        if (mapRun.ChildExecutionType != "EXPRESS" && await engine.Store.GetExecutionAsync(child.ExecutionArn) is { IsRunning: true } record)
+        {
+            await engine.StopAsync(record, null, null);
+        }
+    }
+
+    /// <summary>The Map Run with its counts: live while it runs, from its children's rows once it ended (or before a resume).</summary>
+    public async Task<(MapRunRecord Record, MapRunItemCounts Items, MapRunExecutionCounts Executions)?> DescribeAsync(string mapRunArn)
+    {
+        if (live.TryGetValue(mapRunArn, out var running))
+        {
+            return (running.Record, running.Counter.Items(), running.Counter.Executions());
+        }
+
+        if (await Store.GetMapRunAsync(mapRunArn) is not { } record)
+        {
+            return null;
+        }
+
+        var counter = MapRunCounter.From(record.TotalItems, await Store.CountChildrenAsync(mapRunArn));
+        return (record, counter.Items(), counter.Executions());
+    }
+
+    /// <summary>UpdateMapRun: changes the concurrency and tolerated failures of a running Map Run.</summary>
+    public MapRunRecord? Update(string mapRunArn, int? maxConcurrency, long? toleratedFailureCount, float? toleratedFailurePercentage)
+    {
+        if (!live.TryGetValue(mapRunArn, out var running))
+        {
+            return null;
+        }
+
+        var updated = running.Update(r => r with
+        {
+            MaxConcurrency = maxConcurrency ?? r.MaxConcurrency,
+            ToleratedFailureCount = toleratedFailureCount ?? r.ToleratedFailureCount,
+            ToleratedFailurePercentage = toleratedFailurePercentage ?? r.ToleratedFailurePercentage,
+        });
+        Store.SaveMapRun(updated);
+
+        // A looser threshold does not revive an exceeded one; a tighter one may be exceeded already.
+        running.CheckTolerance();
+        return updated;
+    }
+
+    public DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Waits until the store's queued writes are durable: the dispatcher's backpressure on a large Map Run.</summary>
+    public Task FlushAsync() => engine.Store.FlushAsync();
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Nodes;
+using ReviewerPortal.Engine.Execution;
+
+namespace ReviewerPortal.Engine.Model;
+
+/// <summary>Ends the execution (or branch) successfully with its input as output.</summary>
+internal sealed class SucceedState : State
+{
+    public override string Type => "Succeed";
+
+    public override bool ProducesResult => false;
+
+    public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run) => ValueTask.FromResult(new StateResult(input));
+}
