@@ -70,15 +70,13 @@ internal static class StepFunctionsApiBenchmark
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Portal:DataDirectory"] = dataDirectory,
             ["LocalEngine:Durable"] = "false",
             ["LocalEngine:ApiUrl"] = "http://127.0.0.1:0",
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
-        services.AddLocalStepFunctions().AddStepFunctionsApi();
+        services.AddLocalStepFunctions(_ => new LocalEngineFolders(dataDirectory, Path.Combine(dataDirectory, "objects"))).AddStepFunctionsApi();
         return services.BuildServiceProvider();
     }
 

@@ -12,7 +12,8 @@ namespace ReviewerPortal.Engine;
 /// <summary>Local mode: the in-process ASL engine runs the bundled templates and serves the Step Functions API.</summary>
 public static class LocalEngineExtensions
 {
-    public static IServiceCollection AddLocalStepFunctions(this IServiceCollection services)
+    /// <param name="folders">Where the engine keeps its database and Distributed Map objects; the host decides.</param>
+    public static IServiceCollection AddLocalStepFunctions(this IServiceCollection services, Func<IServiceProvider, LocalEngineFolders> folders)
     {
         services.AddOptions<LocalEngineOptions>().BindConfiguration(LocalEngineOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
@@ -23,13 +24,11 @@ public static class LocalEngineExtensions
         services.TryAddSingleton<IEngineStore>(sp =>
         {
             var engine = sp.GetRequiredService<IOptions<LocalEngineOptions>>().Value;
-            var portal = sp.GetRequiredService<IOptions<PortalOptions>>().Value;
             return engine.Durable
-                ? new SqliteEngineStore(Path.Combine(portal.DataDirectory, engine.DatabaseFile))
+                ? new SqliteEngineStore(Path.Combine(folders(sp).DataDirectory, engine.DatabaseFile))
                 : new InMemoryEngineStore();
         });
-        services.TryAddSingleton<IBatchObjectStore>(sp => new FolderBatchObjectStore(
-            sp.GetService<Storage.LocalDataPaths>()?.ObjectsFolder ?? Path.Combine(sp.GetRequiredService<IOptions<PortalOptions>>().Value.DataDirectory, "objects")));
+        services.TryAddSingleton<IBatchObjectStore>(sp => new FolderBatchObjectStore(folders(sp).ObjectsFolder));
         services.TryAddSingleton<ExecutionEngine>();
         services.TryAddSingleton<LocalStepFunctions>();
         services.TryAddSingleton<IAmazonStepFunctions>(sp => sp.GetRequiredService<LocalStepFunctions>());
@@ -41,6 +40,9 @@ public static class LocalEngineExtensions
     public static IServiceCollection AddLocalFunction(this IServiceCollection services, string name, Func<JsonNode?, CancellationToken, Task<JsonNode?>> function) =>
         services.AddSingleton(new LocalFunction(name, function));
 }
+
+/// <summary>Where the engine keeps its files: its database under <paramref name="DataDirectory"/>, and the objects a Distributed Map reads and writes (<c>{ObjectsFolder}/{bucket}/{key}</c>).</summary>
+public sealed record LocalEngineFolders(string DataDirectory, string ObjectsFolder);
 
 /// <summary>Resumes running executions when the app starts, and stops the engine (leaving them resumable) when it stops.</summary>
 internal sealed class LocalEngineHost(ExecutionEngine engine) : IHostedService

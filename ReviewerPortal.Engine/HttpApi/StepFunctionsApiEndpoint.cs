@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.StepFunctions.Model;
