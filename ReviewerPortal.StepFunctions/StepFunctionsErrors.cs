@@ -8,41 +8,39 @@ namespace ReviewerPortal.StepFunctions;
 /// <summary>Turns an error answer of the JSON 1.0 protocol (<c>{"__type","message"}</c>) into the exception type of its code.</summary>
 public static class StepFunctionsErrors
 {
-    private delegate AmazonStepFunctionsException Factory(string message, ErrorType type, string code, string? requestId, HttpStatusCode status);
-
-    private static readonly Dictionary<string, Factory> Factories = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<string, AmazonStepFunctionsException>> Factories = new(StringComparer.Ordinal)
     {
-        [ActivityDoesNotExistException.Code] = (m, t, c, r, s) => new ActivityDoesNotExistException(m, null, t, c, r, s),
-        [ActivityLimitExceededException.Code] = (m, t, c, r, s) => new ActivityLimitExceededException(m, null, t, c, r, s),
-        [ConflictException.Code] = (m, t, c, r, s) => new ConflictException(m, null, t, c, r, s),
-        [ExecutionAlreadyExistsException.Code] = (m, t, c, r, s) => new ExecutionAlreadyExistsException(m, null, t, c, r, s),
-        [ExecutionDoesNotExistException.Code] = (m, t, c, r, s) => new ExecutionDoesNotExistException(m, null, t, c, r, s),
-        [ExecutionLimitExceededException.Code] = (m, t, c, r, s) => new ExecutionLimitExceededException(m, null, t, c, r, s),
-        [ExecutionNotRedrivableException.Code] = (m, t, c, r, s) => new ExecutionNotRedrivableException(m, null, t, c, r, s),
-        [InvalidArnException.Code] = (m, t, c, r, s) => new InvalidArnException(m, null, t, c, r, s),
-        [InvalidDefinitionException.Code] = (m, t, c, r, s) => new InvalidDefinitionException(m, null, t, c, r, s),
-        [InvalidExecutionInputException.Code] = (m, t, c, r, s) => new InvalidExecutionInputException(m, null, t, c, r, s),
-        [InvalidLoggingConfigurationException.Code] = (m, t, c, r, s) => new InvalidLoggingConfigurationException(m, null, t, c, r, s),
-        [InvalidNameException.Code] = (m, t, c, r, s) => new InvalidNameException(m, null, t, c, r, s),
-        [InvalidOutputException.Code] = (m, t, c, r, s) => new InvalidOutputException(m, null, t, c, r, s),
-        [InvalidTokenException.Code] = (m, t, c, r, s) => new InvalidTokenException(m, null, t, c, r, s),
-        [InvalidTracingConfigurationException.Code] = (m, t, c, r, s) => new InvalidTracingConfigurationException(m, null, t, c, r, s),
-        [InvalidEncryptionConfigurationException.Code] = (m, t, c, r, s) => new InvalidEncryptionConfigurationException(m, null, t, c, r, s),
-        [KmsAccessDeniedException.Code] = (m, t, c, r, s) => new KmsAccessDeniedException(m, null, t, c, r, s),
-        [KmsInvalidStateException.Code] = (m, t, c, r, s) => new KmsInvalidStateException(m, null, t, c, r, s),
-        [KmsThrottlingException.Code] = (m, t, c, r, s) => new KmsThrottlingException(m, null, t, c, r, s),
-        [MissingRequiredParameterException.Code] = (m, t, c, r, s) => new MissingRequiredParameterException(m, null, t, c, r, s),
-        [ResourceNotFoundException.Code] = (m, t, c, r, s) => new ResourceNotFoundException(m, null, t, c, r, s),
-        [ServiceQuotaExceededException.Code] = (m, t, c, r, s) => new ServiceQuotaExceededException(m, null, t, c, r, s),
-        [StateMachineAlreadyExistsException.Code] = (m, t, c, r, s) => new StateMachineAlreadyExistsException(m, null, t, c, r, s),
-        [StateMachineDeletingException.Code] = (m, t, c, r, s) => new StateMachineDeletingException(m, null, t, c, r, s),
-        [StateMachineDoesNotExistException.Code] = (m, t, c, r, s) => new StateMachineDoesNotExistException(m, null, t, c, r, s),
-        [StateMachineLimitExceededException.Code] = (m, t, c, r, s) => new StateMachineLimitExceededException(m, null, t, c, r, s),
-        [StateMachineTypeNotSupportedException.Code] = (m, t, c, r, s) => new StateMachineTypeNotSupportedException(m, null, t, c, r, s),
-        [TaskDoesNotExistException.Code] = (m, t, c, r, s) => new TaskDoesNotExistException(m, null, t, c, r, s),
-        [TaskTimedOutException.Code] = (m, t, c, r, s) => new TaskTimedOutException(m, null, t, c, r, s),
-        [TooManyTagsException.Code] = (m, t, c, r, s) => new TooManyTagsException(m, null, t, c, r, s),
-        [ValidationException.Code] = (m, t, c, r, s) => new ValidationException(m, null, t, c, r, s),
+        [ActivityDoesNotExistException.Code] = m => new ActivityDoesNotExistException(m),
+        [ActivityLimitExceededException.Code] = m => new ActivityLimitExceededException(m),
+        [ConflictException.Code] = m => new ConflictException(m),
+        [ExecutionAlreadyExistsException.Code] = m => new ExecutionAlreadyExistsException(m),
+        [ExecutionDoesNotExistException.Code] = m => new ExecutionDoesNotExistException(m),
+        [ExecutionLimitExceededException.Code] = m => new ExecutionLimitExceededException(m),
+        [ExecutionNotRedrivableException.Code] = m => new ExecutionNotRedrivableException(m),
+        [InvalidArnException.Code] = m => new InvalidArnException(m),
+        [InvalidDefinitionException.Code] = m => new InvalidDefinitionException(m),
+        [InvalidExecutionInputException.Code] = m => new InvalidExecutionInputException(m),
+        [InvalidLoggingConfigurationException.Code] = m => new InvalidLoggingConfigurationException(m),
+        [InvalidNameException.Code] = m => new InvalidNameException(m),
+        [InvalidOutputException.Code] = m => new InvalidOutputException(m),
+        [InvalidTokenException.Code] = m => new InvalidTokenException(m),
+        [InvalidTracingConfigurationException.Code] = m => new InvalidTracingConfigurationException(m),
+        [InvalidEncryptionConfigurationException.Code] = m => new InvalidEncryptionConfigurationException(m),
+        [KmsAccessDeniedException.Code] = m => new KmsAccessDeniedException(m),
+        [KmsInvalidStateException.Code] = m => new KmsInvalidStateException(m),
+        [KmsThrottlingException.Code] = m => new KmsThrottlingException(m),
+        [MissingRequiredParameterException.Code] = m => new MissingRequiredParameterException(m),
+        [ResourceNotFoundException.Code] = m => new ResourceNotFoundException(m),
+        [ServiceQuotaExceededException.Code] = m => new ServiceQuotaExceededException(m),
+        [StateMachineAlreadyExistsException.Code] = m => new StateMachineAlreadyExistsException(m),
+        [StateMachineDeletingException.Code] = m => new StateMachineDeletingException(m),
+        [StateMachineDoesNotExistException.Code] = m => new StateMachineDoesNotExistException(m),
+        [StateMachineLimitExceededException.Code] = m => new StateMachineLimitExceededException(m),
+        [StateMachineTypeNotSupportedException.Code] = m => new StateMachineTypeNotSupportedException(m),
+        [TaskDoesNotExistException.Code] = m => new TaskDoesNotExistException(m),
+        [TaskTimedOutException.Code] = m => new TaskTimedOutException(m),
+        [TooManyTagsException.Code] = m => new TooManyTagsException(m),
+        [ValidationException.Code] = m => new ValidationException(m),
     };
 
     /// <summary>Error codes of the API that have their own exception type.</summary>
@@ -58,9 +56,16 @@ public static class StepFunctionsErrors
         code ??= status.ToString();
         message ??= $"Step Functions answered {(int)status} {status} without an error message.";
         var type = (int)status >= 500 ? ErrorType.Receiver : ErrorType.Sender;
-        return Factories.TryGetValue(code, out var create)
-            ? create(message, type, code, requestId, status)
-            : new AmazonStepFunctionsException(message, null, type, code, requestId, status);
+        if (!Factories.TryGetValue(code, out var create))
+        {
+            return new AmazonStepFunctionsException(message, null, type, code, requestId, status);
+        }
+
+        var known = create(message);
+        known.ErrorType = type;
+        known.RequestId = requestId;
+        known.StatusCode = status;
+        return known;
     }
 
     /// <summary>The error code of an answer: <c>__type</c> without any <c>namespace#</c> prefix or <c>:detail</c> suffix.</summary>
