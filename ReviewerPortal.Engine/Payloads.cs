@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ReviewerPortal.Engine.Execution;
+namespace ReviewerPortal.Engine;
 
 /// <summary>State data as text, with the service's limit: "the maximum input or output size … is 256 KiB" (UTF-8).</summary>
 internal static class Payloads

@@ -17,5 +17,5 @@ internal sealed class EngineServices(TimeProvider time, IHistoryRecorder history
     public string Region { get; } = region;
 
     /// <summary>Runs Distributed Map states as Map Runs of child executions.</summary>
-    public MapRuns.DistributedMaps? DistributedMaps { get; init; }
+    public IDistributedMapRunner? DistributedMaps { get; init; }
 }

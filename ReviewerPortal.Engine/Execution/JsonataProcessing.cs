@@ -17,7 +17,7 @@ internal static class JsonataProcessing
         run.EffectiveInput = rawInput;
         var entry = run.Scope(rawInput);
         var arguments = fields.Arguments?.Evaluate(new JsonataScope(rawInput, entry.Context, entry.Variables)) ?? rawInput;
-        var result = await state.ExecuteAsync(arguments, run);
+        var result = await StateWork.RunAsync(state, arguments, run);
         var scope = new JsonataScope(rawInput, entry.Context, entry.Variables, result.Output);
         var own = state.Assign is JsonataTemplate assign ? VariableAssignment.From(assign.Evaluate(scope), state.Name) : null;
         var assignment = own is null ? result.Assigned : result.Assigned is null ? own : own.Then(result.Assigned, state.Name);

@@ -1,4 +1,4 @@
-namespace ReviewerPortal.Engine.Runtime;
+namespace ReviewerPortal.Engine.Execution;
 
 /// <summary>
 /// A timer for any due time, however far ahead. .NET timers stop at about 49.7 days (2^32 - 2 ms) and throw beyond;

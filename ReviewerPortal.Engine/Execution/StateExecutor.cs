@@ -128,7 +128,7 @@ internal static class StateExecutor
             effective = state.Parameters.Evaluate(run.Scope(effective));
         }
 
-        var result = await state.ExecuteAsync(effective, run);
+        var result = await StateWork.RunAsync(state, effective, run);
         if (!state.ProducesResult)
         {
             var passed = state.OutputPath.Apply(result.Output, run.Scope(result.Output), "OutputPath");
@@ -219,7 +219,7 @@ internal static class StateExecutor
         // In a replay the next attempt is already recorded: it happened before the restart, so do not wait again.
         if (run.Recorded(frame) is null && delay > TimeSpan.Zero)
         {
-            await Runtime.LongTimer.DelayUntilAsync(run.Services.Time, run.Now + delay, cancellation);
+            await LongTimer.DelayUntilAsync(run.Services.Time, run.Now + delay, cancellation);
         }
     }
 }

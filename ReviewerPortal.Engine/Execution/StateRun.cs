@@ -49,7 +49,7 @@ internal sealed class StateRun(ExecutionRun execution, Frame frame, State state,
 
         if (until > Execution.Now)
         {
-            await Runtime.LongTimer.DelayUntilAsync(Execution.Services.Time, until, Cancellation);
+            await LongTimer.DelayUntilAsync(Execution.Services.Time, until, Cancellation);
         }
     }
 

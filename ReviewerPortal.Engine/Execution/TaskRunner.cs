@@ -150,7 +150,7 @@ internal sealed class TaskRunner(ResourceRegistry resources)
             return await call(cancellation);
         }
 
-        var (source, timer) = Runtime.LongTimer.CancelAt(run.Execution.Services.Time, run.Execution.Now.AddSeconds(timeout.Value));
+        var (source, timer) = LongTimer.CancelAt(run.Execution.Services.Time, run.Execution.Now.AddSeconds(timeout.Value));
         using var timeoutSource = source;
         using var longTimer = timer;
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, timeoutSource.Token);

@@ -37,9 +37,9 @@ internal sealed partial class TaskTokens
         {
             // Most deadlines fit one .NET timer (and cost less memory per paused execution); longer ones step.
             var due = deadline - time.GetUtcNow();
-            entry.DeadlineTimer = due < Runtime.LongTimer.MaxStep
+            entry.DeadlineTimer = due < LongTimer.MaxStep
                 ? time.CreateTimer(OnDeadline, entry, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan)
-                : Runtime.LongTimer.Start(time, deadline, () => OnDeadline(entry));
+                : LongTimer.Start(time, deadline, () => OnDeadline(entry));
         }
     }
 

@@ -73,7 +73,7 @@ internal sealed class StringToJsonFunction : IntrinsicFunction
 
         try
         {
-            return Execution.Payloads.Parse(text);
+            return Payloads.Parse(text);
         }
         catch (JsonException e)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using ReviewerPortal.Engine.Execution;
 using ReviewerPortal.Engine.Model;
-using ReviewerPortal.Engine.Runtime;
 using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Engine.MapRuns;
@@ -9,9 +10,11 @@ namespace ReviewerPortal.Engine.MapRuns;
 /// The engine's Distributed Map service: runs child executions for Map Runs, keeps the running Map Runs' live counts
 /// and settings, and answers DescribeMapRun and UpdateMapRun.
 /// </summary>
-internal sealed class DistributedMaps(ExecutionEngine engine, IMapRunStore store, IBatchObjectStore? objects, TimeProvider time)
+internal sealed class DistributedMaps(IMapRunChildren children, IMapRunStore store, IBatchObjectStore? objects, TimeProvider time) : IDistributedMapRunner
 {
     private readonly ConcurrentDictionary<string, LiveMapRun> live = new(StringComparer.Ordinal);
+
+    public Task<StateResult> RunAsync(MapState state, JsonNode? input, StateRun run) => new DistributedMapRun(this, state, run).RunAsync(input);
 
     public IMapRunStore Store { get; } = store;
 
@@ -26,23 +29,11 @@ internal sealed class DistributedMaps(ExecutionEngine engine, IMapRunStore store
 
     public void Unregister(string mapRunArn) => live.TryRemove(mapRunArn, out _);
 
-    public Task<ChildOutcome> RunChildAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken)
-    {
-        var machine = new StateMachineRecord(
-            mapRun.ChildStateMachineArn, mapRun.ChildStateMachineArn[(mapRun.ChildStateMachineArn.LastIndexOf(':') + 1)..], config.ChildDefinition, roleArn, mapRun.ChildExecutionType, mapRun.StartDate);
-        return mapRun.ChildExecutionType == "EXPRESS"
-            ? engine.RunExpressChildAsync(machine, child, cancellationToken)
-            : engine.RunStandardChildAsync(machine, child, cancellationToken);
-    }
+    public Task<ChildOutcome> RunChildAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken) =>
+        children.RunAsync(mapRun, config, child, roleArn, cancellationToken);
 
     /// <summary>Aborts a Standard child (an Express child ends with its cancelled token).</summary>
-    public async Task StopChildAsync(MapRunRecord mapRun, MapRunChild child)
-    {
-        if (mapRun.ChildExecutionType != "EXPRESS" && await engine.Store.GetExecutionAsync(child.ExecutionArn) is { IsRunning: true } record)
-        {
-            await engine.StopAsync(record, null, null);
-        }
-    }
+    public Task StopChildAsync(MapRunRecord mapRun, MapRunChild child) => children.StopAsync(mapRun, child);
 
     /// <summary>The Map Run with its counts: live while it runs, from its children's rows once it ended (or before a resume).</summary>
     public async Task<(MapRunRecord Record, MapRunItemCounts Items, MapRunExecutionCounts Executions)?> DescribeAsync(string mapRunArn)
@@ -85,5 +76,5 @@ internal sealed class DistributedMaps(ExecutionEngine engine, IMapRunStore store
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>Waits until the store's queued writes are durable: the dispatcher's backpressure on a large Map Run.</summary>
-    public Task FlushAsync() => engine.Store.FlushAsync();
+    public Task FlushAsync() => children.FlushAsync();
 }

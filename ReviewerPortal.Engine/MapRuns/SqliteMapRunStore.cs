@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
-using ReviewerPortal.Engine.Runtime;
+using ReviewerPortal.Engine.Sqlite;
 
 namespace ReviewerPortal.Engine.MapRuns;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ReviewerPortal.Engine.Execution;
+using ReviewerPortal.Engine.Paths;
 
 namespace ReviewerPortal.Engine.Model;
 
@@ -17,22 +17,22 @@ internal sealed class ChoiceState : State
     public override IEnumerable<string> Transitions =>
         Choices.Select(c => c.Next).Concat(Default is null ? [] : [Default]);
 
-    public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
+    /// <summary>The branch the input takes: the first matching rule's, else Default.</summary>
+    public StateResult Choose(JsonNode? input, PathScope scope)
     {
-        var scope = run.Scope(input);
         foreach (var branch in Choices)
         {
             if (branch.Rule.Matches(scope))
             {
                 var assigned = branch.Assign is null ? null : Variables.VariableAssignment.From(branch.Assign.Evaluate(scope), Name);
-                return ValueTask.FromResult(branch.Output is null
+                return branch.Output is null
                     ? new StateResult(input, branch.Next, assigned)
-                    : new StateResult(branch.Output.Evaluate(scope), branch.Next, assigned, OutputIsFinal: true));
+                    : new StateResult(branch.Output.Evaluate(scope), branch.Next, assigned, OutputIsFinal: true);
             }
         }
 
         return Default is not null
-            ? ValueTask.FromResult(new StateResult(input, Default))
+            ? new StateResult(input, Default)
             : throw new StateFailure(StatesErrors.NoChoiceMatched, $"No Choice Rules matched and no Default is specified in the state '{Name}'.");
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ReviewerPortal.Engine.Execution;
 using ReviewerPortal.Engine.Intrinsics;
 using ReviewerPortal.Engine.Paths;
 
@@ -31,12 +30,12 @@ internal sealed class FailState : State
     /// <summary>JSONata: <c>"Cause": "{% … %}"</c>.</summary>
     public JsonataTemplate? CauseExpression { get; init; }
 
-    public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
+    /// <summary>The failure the state ends with: its Error and Cause, literal or resolved against the input.</summary>
+    public StateFailure Failure(PathScope scope)
     {
-        var scope = run.Scope(input);
         var error = ErrorExpression is null ? Resolve(Error, ErrorPath, ErrorFunction, scope, "ErrorPath") : Text(ErrorExpression.Evaluate(scope), "Error");
         var cause = CauseExpression is null ? Resolve(Cause, CausePath, CauseFunction, scope, "CausePath") : Text(CauseExpression.Evaluate(scope), "Cause");
-        throw new StateFailure(error, cause);
+        return new StateFailure(error, cause);
     }
 
     private static string Text(JsonNode? value, string field) =>

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ReviewerPortal.Engine.Execution;
 using ReviewerPortal.Engine.Paths;
 
 namespace ReviewerPortal.Engine.Model;
 
 /// <summary>
 /// Map: inline, runs the item processor for each item of the array at ItemsPath, at most MaxConcurrency at a time;
-/// Distributed, hands the state to a Map Run of child executions (<see cref="MapRuns.DistributedMapRun"/>).
+/// Distributed, hands the state to a Map Run of child executions (MapRuns/DistributedMapRun). Run by Execution/InlineMap.
 /// </summary>
 internal sealed class MapState : State
 {
@@ -34,7 +33,7 @@ internal sealed class MapState : State
 
     /// <summary>
     /// ToleratedFailureCountPath and ToleratedFailurePercentagePath (Distributed Map), resolved by the Map Run
-    /// (<see cref="MapRuns.MapRunSettings"/>); checked here too for a Map state the engine runs inline.
+    /// (MapRuns/MapRunSettings); checked here too for a Map state the engine runs inline.
     /// </summary>
     public IReadOnlyList<(string Field, JsonPathExpression Path)> ToleranceChecks { get; init; } = [];
 
@@ -44,16 +43,9 @@ internal sealed class MapState : State
     /// <summary>Set for a Distributed Map: its items run as child executions of a Map Run.</summary>
     public DistributedMapConfig? Distributed { get; init; }
 
-    public override async ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
+    /// <summary>How many iterations may run at once (0: no limit), checking the tolerance paths of an inline Map as AWS does.</summary>
+    public int MaxConcurrencyIn(PathScope scope)
     {
-        if (Distributed is not null && run.Execution.Services.DistributedMaps is { } maps)
-        {
-            return await new MapRuns.DistributedMapRun(maps, this, run).RunAsync(input);
-        }
-
-        var scope = run.Scope(input);
-        var items = UsesJsonata ? JsonataItems(input, scope) : PathItems(scope);
-
         var limit = MaxConcurrencyExpression is not null ? MaxConcurrencyExpression.EvaluateInteger(new JsonataScope(scope.Input, scope.Context, scope.Variables), min: 0)
             : MaxConcurrencyPath is null ? MaxConcurrency : NonNegativeInteger(scope, MaxConcurrencyPath, "MaxConcurrencyPath");
         foreach (var (field, path) in ToleranceChecks)
@@ -61,24 +53,7 @@ internal sealed class MapState : State
             NonNegativeInteger(scope, path, field);
         }
 
-        run.Emit(Events.MapStarted(items.Count));
-        using var gate = new SemaphoreSlim(limit <= 0 ? items.Count + 1 : limit);
-        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
-        var iterations = items.Select((item, index) => RunItemAsync(item, index, input, run, gate, failFast)).ToArray();
-        try
-        {
-            var outputs = await Task.WhenAll(iterations);
-            run.Emit(Events.MapSucceeded());
-            return new StateResult(JsonData.ArrayOf(outputs));
-        }
-        catch (Exception) when (FirstFailure(iterations) is { } failure)
-        {
-            run.Emit(Events.MapFailed());
-
-            // "If any branch fails … the entire state fails and all its branches are stopped"; the first real failure
-            // (not a sibling's cancellation) is the one reported.
-            throw failure;
-        }
+        return limit;
     }
 
     /// <summary>The items of the state's input (ItemsPath, or JSONata Items): a Distributed Map without an ItemReader reads these.</summary>
@@ -103,26 +78,6 @@ internal sealed class MapState : State
             ?? throw StateFailure.InState($"The Items field must be an array, but was: {value?.ToJsonString() ?? "null"}", StatesErrors.QueryEvaluationError);
     }
 
-    private async Task<JsonNode?> RunItemAsync(JsonNode? item, int index, JsonNode? input, StateRun run, SemaphoreSlim gate, CancellationTokenSource failFast)
-    {
-        await gate.WaitAsync(failFast.Token);
-        try
-        {
-            var mapItem = new MapItem(index, item);
-            var itemInput = ItemSelector is null ? item?.DeepClone() : ItemSelector.Evaluate(run.Scope(input, mapItem));
-            return await run.RunChildAsync(ItemProcessor, itemInput, $"{Name}/{index}", mapItem, failFast.Token, isolated: IsDistributed);
-        }
-        catch (StateFailure)
-        {
-            await failFast.CancelAsync();
-            throw;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
     private static int NonNegativeInteger(PathScope scope, JsonPathExpression path, string field)
     {
         if (!scope.TrySelect(path, out var value))
@@ -134,9 +89,6 @@ internal sealed class MapState : State
             ? (int)n
             : throw StateFailure.InState($"The {field} field refers to value \"{WaitState.Shown(value)}\" which is not a valid integer: {path.Text}");
     }
-
-    private static StateFailure? FirstFailure(Task<JsonNode?>[] tasks) =>
-        tasks.Select(t => t.Exception?.InnerException).OfType<StateFailure>().FirstOrDefault();
 }
 
 /// <summary>The item a Map iteration processes (<c>$$.Map.Item</c>).</summary>

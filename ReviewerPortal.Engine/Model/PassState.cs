@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ReviewerPortal.Engine.Execution;
 
 namespace ReviewerPortal.Engine.Model;
 
@@ -12,6 +11,5 @@ internal sealed class PassState : State
 
     public bool HasResult { get; init; }
 
-    public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run) =>
-        ValueTask.FromResult(new StateResult(HasResult ? Result?.DeepClone() : input));
+    public JsonNode? Output(JsonNode? input) => HasResult ? Result?.DeepClone() : input;
 }

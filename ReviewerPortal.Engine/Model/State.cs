@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using ReviewerPortal.Engine.Execution;
 
 namespace ReviewerPortal.Engine.Model;
 
 /// <summary>
 /// One state of a definition, parsed and immutable. The fields every state type may carry live here; which ones a type
-/// accepts is the validator's business. Input/output processing and Retry/Catch are done by
-/// <see cref="StateExecutor"/>; a state does only its own work in <see cref="ExecuteAsync"/>.
+/// accepts is the validator's business. The model does not run: input/output processing, Retry/Catch and each type's
+/// own work are the executor's (Execution/StateExecutor, Execution/StateWork); a state type offers what it computes
+/// from its fields and a scope (a Choice's match, a Fail's error, a Wait's end).
 /// </summary>
 internal abstract class State
 {
@@ -46,10 +46,8 @@ internal abstract class State
     public virtual IEnumerable<string> Transitions =>
         (Next is null ? [] : new[] { Next }).Concat(Catch.Select(c => c.Next));
 
-    public abstract ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run);
-
     /// <summary>Sets the common fields once, while the parser builds the state; the model is not changed afterwards.</summary>
-    internal void SetCommon(Parsing.CommonFields fields)
+    internal void SetCommon(CommonFields fields)
     {
         Next = fields.Next;
         End = fields.End;

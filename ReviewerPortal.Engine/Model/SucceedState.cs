@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using ReviewerPortal.Engine.Execution;
-
 namespace ReviewerPortal.Engine.Model;
 
 /// <summary>Ends the execution (or branch) successfully with its input as output.</summary>
@@ -9,6 +6,4 @@ internal sealed class SucceedState : State
     public override string Type => "Succeed";
 
     public override bool ProducesResult => false;
-
-    public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run) => ValueTask.FromResult(new StateResult(input));
 }

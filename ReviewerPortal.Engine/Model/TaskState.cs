@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ReviewerPortal.Engine.Execution;
 using ReviewerPortal.Engine.Paths;
 
 namespace ReviewerPortal.Engine.Model;
@@ -38,8 +37,6 @@ internal sealed class TaskState : State
 
     /// <summary>JSONata: <c>"HeartbeatSeconds": "{% … %}"</c>.</summary>
     public JsonataField? HeartbeatSecondsExpression { get; init; }
-
-    public override ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run) => run.Tasks.RunAsync(this, input, run);
 
     /// <summary>Splits <c>….waitForTaskToken</c>, <c>….sync</c> and <c>….sync:2</c> off a resource ARN.</summary>
     public static (string BaseResource, IntegrationPattern Pattern) SplitPattern(string resource)

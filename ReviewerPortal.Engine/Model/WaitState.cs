@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ReviewerPortal.Engine.Execution;
 using ReviewerPortal.Engine.Paths;
 
 namespace ReviewerPortal.Engine.Model;
@@ -26,18 +25,12 @@ internal sealed class WaitState : State
     /// <summary>JSONata: <c>"Timestamp": "{% … %}"</c>.</summary>
     public JsonataTemplate? TimestampExpression { get; init; }
 
-    public override async ValueTask<StateResult> ExecuteAsync(JsonNode? input, StateRun run)
-    {
-        var until = Until(input, run);
-        await run.SleepUntilAsync(until);
-        return new StateResult(input);
-    }
-
-    private DateTimeOffset Until(JsonNode? input, StateRun run)
+    /// <summary>When the wait ends, for a state entered at <paramref name="entered"/> with the input of <paramref name="scope"/>.</summary>
+    public DateTimeOffset Until(PathScope scope, DateTimeOffset entered)
     {
         if (Seconds is { } seconds)
         {
-            return Later(run.EnteredTime, seconds);
+            return Later(entered, seconds);
         }
 
         if (Timestamp is { } timestamp)
@@ -47,10 +40,9 @@ internal sealed class WaitState : State
 
         if (SecondsExpression is not null || TimestampExpression is not null)
         {
-            return JsonataUntil(run.Scope(input), run.EnteredTime);
+            return JsonataUntil(scope, entered);
         }
 
-        var scope = run.Scope(input);
         if (SecondsPath is not null)
         {
             if (!scope.TrySelect(SecondsPath, out var value))
@@ -59,7 +51,7 @@ internal sealed class WaitState : State
             }
 
             return JsonData.TryGetDouble(value, out var s) && s == Math.Floor(s)
-                ? s >= 0 ? Later(run.EnteredTime, s) : throw StateFailure.InState($"The SecondsPath parameter references a negative value: {SecondsPath.Text} == {Shown(value)}")
+                ? s >= 0 ? Later(entered, s) : throw StateFailure.InState($"The SecondsPath parameter references a negative value: {SecondsPath.Text} == {Shown(value)}")
                 : throw StateFailure.InState($"The SecondsPath parameter cannot be parsed as a long value: {SecondsPath.Text} == {Shown(value)}");
         }
 

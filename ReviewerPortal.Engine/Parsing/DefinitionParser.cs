@@ -21,7 +21,7 @@ internal static class DefinitionParser
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(definition, documentOptions: Execution.Payloads.Strict);
+            root = JsonNode.Parse(definition, documentOptions: Payloads.Strict);
         }
         catch (JsonException e)
         {

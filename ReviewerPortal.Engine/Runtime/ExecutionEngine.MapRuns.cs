@@ -1,13 +1,33 @@
 using ReviewerPortal.Engine.Execution;
 using ReviewerPortal.Engine.MapRuns;
+using ReviewerPortal.Engine.Model;
 using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Engine.Runtime;
 
 /// <summary>The child executions of Distributed Map runs: Standard ones are executions of this engine, Express ones run in place.</summary>
-internal sealed partial class ExecutionEngine
+internal sealed partial class ExecutionEngine : IMapRunChildren
 {
     private EngineServices? expressServices;
+
+    Task<ChildOutcome> IMapRunChildren.RunAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken)
+    {
+        var machine = new StateMachineRecord(
+            mapRun.ChildStateMachineArn, mapRun.ChildStateMachineArn[(mapRun.ChildStateMachineArn.LastIndexOf(':') + 1)..], config.ChildDefinition, roleArn, mapRun.ChildExecutionType, mapRun.StartDate);
+        return mapRun.ChildExecutionType == "EXPRESS"
+            ? RunExpressChildAsync(machine, child, cancellationToken)
+            : RunStandardChildAsync(machine, child, cancellationToken);
+    }
+
+    async Task IMapRunChildren.StopAsync(MapRunRecord mapRun, MapRunChild child)
+    {
+        if (mapRun.ChildExecutionType != "EXPRESS" && await Store.GetExecutionAsync(child.ExecutionArn) is { IsRunning: true } record)
+        {
+            await StopAsync(record, null, null);
+        }
+    }
+
+    Task IMapRunChildren.FlushAsync() => Store.FlushAsync();
 
     /// <summary>Starts the child (or finds it, after a restart) and waits for its end.</summary>
     public async Task<ChildOutcome> RunStandardChildAsync(StateMachineRecord machine, MapRunChild child, CancellationToken cancellation)

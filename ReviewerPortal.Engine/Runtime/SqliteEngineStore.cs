@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using ReviewerPortal.Engine.Execution;
+using ReviewerPortal.Engine.Sqlite;
 using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Engine.Runtime;

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
-namespace ReviewerPortal.Engine.Runtime;
+namespace ReviewerPortal.Engine.Sqlite;
 
 /// <summary>
 /// The single writer of the engine database. Writes queue up and are committed in batches (group commit), so
