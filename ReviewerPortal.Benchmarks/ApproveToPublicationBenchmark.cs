@@ -3,15 +3,15 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ReviewerPortal.Review;
-using ReviewerPortal.Storage.Files;
-using ReviewerPortal.Storage.Sqlite;
 using ReviewerPortal.Engine;
 using ReviewerPortal.Engine.Api;
 using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Engine.Runtime;
-using ReviewerPortal.Workflow.LocalResources;
+using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions.Model;
+using ReviewerPortal.Storage.Files;
+using ReviewerPortal.Storage.Sqlite;
+using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.Templates;
 
 namespace ReviewerPortal.Benchmarks;
@@ -27,15 +27,15 @@ internal static class ApproveToPublicationBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var cases = int.Parse(Option(args, "--cases", "40"), CultureInfo.InvariantCulture);
-        var warmup = int.Parse(Option(args, "--warmup", "5"), CultureInfo.InvariantCulture);
+        var cases = int.Parse(BenchmarkArgs.Option(args, "--cases", "40"), CultureInfo.InvariantCulture);
+        var warmup = int.Parse(BenchmarkArgs.Option(args, "--warmup", "5"), CultureInfo.InvariantCulture);
         var folder = Directory.CreateTempSubdirectory("approve-to-publication-");
         try
         {
             var samples = await MeasureAsync(folder.FullName, cases + warmup);
-            var measured = samples.Skip(warmup).Order().ToArray();
-            Console.WriteLine($"approve-to-publication: {measured.Length} approvals (after {warmup} warm-up), local engine with durable SQLite history");
-            Console.WriteLine($"  median {Percentile(measured, 50):F1} ms   p90 {Percentile(measured, 90):F1} ms   p99 {Percentile(measured, 99):F1} ms   min {measured[0]:F1} ms   max {measured[^1]:F1} ms   (target: median ≤ 250 ms)");
+            var measured = new Latencies(samples.Skip(warmup));
+            Console.WriteLine($"approve-to-publication: {measured.Count} approvals (after {warmup} warm-up), local engine with durable SQLite history");
+            Console.WriteLine($"  median {measured.Median:F1} ms   p90 {measured.Percentile(90):F1} ms   p99 {measured.P99:F1} ms   min {measured.Min:F1} ms   max {measured.Max:F1} ms   (target: median ≤ 250 ms)");
             return 0;
         }
         finally
@@ -128,14 +128,5 @@ internal static class ApproveToPublicationBenchmark
         }
 
         throw new TimeoutException($"{execution} never reached its review gate.");
-    }
-
-    private static double Percentile(double[] sorted, int percent) =>
-        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1)];
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

@@ -16,7 +16,7 @@ internal static class Boto3Throughput
         try
         {
             await File.WriteAllTextAsync(definitionFile, definition);
-            var script = Path.Combine(MotoThroughput.RepoRoot(), "tools", "bench", "boto3_throughput.py");
+            var script = Path.Combine(BenchmarkArgs.RepoRoot(), "tools", "bench", "boto3_throughput.py");
             using var python = Process.Start(new ProcessStartInfo("python3", [script, endpoint.ToString(), executions.ToString(CultureInfo.InvariantCulture), definitionFile])
             {
                 RedirectStandardOutput = true, RedirectStandardError = true,

@@ -19,8 +19,8 @@ internal static class QueueListingBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var sizes = Option(args, "--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        var iterations = int.Parse(Option(args, "--iterations", "1000"), CultureInfo.InvariantCulture);
+        var sizes = BenchmarkArgs.Option(args, "--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        var iterations = int.Parse(BenchmarkArgs.Option(args, "--iterations", "1000"), CultureInfo.InvariantCulture);
         Console.WriteLine($"queue-listing: first page ({PageSize}) of the urgent queue, SQLite (WAL), {iterations} iterations per size");
         Console.WriteLine($"{"pending",9} {"fill s",7} | {"first page median",17} {"p95",8} {"p99",8} | {"page 100 by token",17} | {"page 100 by OFFSET (peer)",25}");
 
@@ -49,7 +49,7 @@ internal static class QueueListingBenchmark
         await FillAsync(store, size);
         fill.Stop();
 
-        var first = await TimeAsync(iterations, () => store.ListOpenAsync(QueueName.Urgent, PageSize, null));
+        var first = await Latencies.MeasureAsync(iterations, () => store.ListOpenAsync(QueueName.Urgent, PageSize, null));
 
         // A deep page: walk to it once for its token, then time reading it, and the same page by OFFSET.
         string? token = null;
@@ -58,8 +58,8 @@ internal static class QueueListingBenchmark
             token = (await store.ListOpenAsync(QueueName.Urgent, PageSize, token)).ContinuationToken;
         }
 
-        var deep = token is null ? null : await TimeAsync(iterations / 4, () => store.ListOpenAsync(QueueName.Urgent, PageSize, token));
-        var offset = token is null ? null : await TimeAsync(iterations / 4, () => OffsetPageAsync(database, (DeepPage - 1) * PageSize));
+        var deep = token is null ? null : await Latencies.MeasureAsync(iterations / 4, () => store.ListOpenAsync(QueueName.Urgent, PageSize, token));
+        var offset = token is null ? null : await Latencies.MeasureAsync(iterations / 4, () => OffsetPageAsync(database, (DeepPage - 1) * PageSize));
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
@@ -104,32 +104,5 @@ internal static class QueueListingBenchmark
         }
     }
 
-    private static async Task<Timings> TimeAsync(int iterations, Func<Task> action)
-    {
-        for (var i = 0; i < Math.Max(10, iterations / 10); i++)
-        {
-            await action();
-        }
-
-        var samples = new double[Math.Max(1, iterations)];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await action();
-            samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-
-        Array.Sort(samples);
-        return new Timings(samples[samples.Length / 2], samples[(int)(samples.Length * 0.95)], samples[(int)(samples.Length * 0.99)]);
-    }
-
     private static string Ms(double milliseconds) => string.Create(CultureInfo.InvariantCulture, $"{milliseconds:F3} ms");
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
-
-    private sealed record Timings(double Median, double P95, double P99);
 }

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ReviewerPortal.Engine;
+using ReviewerPortal.Engine.HttpApi;
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.StepFunctions.Model;
-using ReviewerPortal.Engine.HttpApi;
 
 namespace ReviewerPortal.Benchmarks;
 
@@ -25,8 +25,8 @@ internal static class StepFunctionsApiBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var iterations = int.Parse(Option(args, "--iterations", "2000"), CultureInfo.InvariantCulture);
-        var concurrency = int.Parse(Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture);
+        var iterations = int.Parse(BenchmarkArgs.Option(args, "--iterations", "2000"), CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(BenchmarkArgs.Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture);
         var folder = Directory.CreateTempSubdirectory("sfn-api-");
         try
         {
@@ -44,11 +44,11 @@ internal static class StepFunctionsApiBenchmark
 
             Console.WriteLine($"step-functions-api: local engine over HTTP on {host.Address}, {iterations} iterations per row");
             Console.WriteLine($"{"call",-44} {"median",10} {"p95",10} {"p99",10}");
-            Print("DescribeExecution in-process", await TimeAsync(iterations, () => engine.DescribeExecutionAsync(describe)));
-            Print("DescribeExecution raw POST, unsigned (peer)", await TimeAsync(iterations, () => RawPostAsync(raw, rawBody)));
-            Print("DescribeExecution our client, signed", await TimeAsync(iterations, () => client.DescribeExecutionAsync(describe)));
-            Print("GetExecutionHistory 100 events, in-process", await TimeAsync(iterations / 4, () => engine.GetExecutionHistoryAsync(history)));
-            Print("GetExecutionHistory 100 events, our client", await TimeAsync(iterations / 4, () => client.GetExecutionHistoryAsync(history)));
+            Print("DescribeExecution in-process", await Latencies.MeasureAsync(iterations, () => engine.DescribeExecutionAsync(describe)));
+            Print("DescribeExecution raw POST, unsigned (peer)", await Latencies.MeasureAsync(iterations, () => RawPostAsync(raw, rawBody)));
+            Print("DescribeExecution our client, signed", await Latencies.MeasureAsync(iterations, () => client.DescribeExecutionAsync(describe)));
+            Print("GetExecutionHistory 100 events, in-process", await Latencies.MeasureAsync(iterations / 4, () => engine.GetExecutionHistoryAsync(history)));
+            Print("GetExecutionHistory 100 events, our client", await Latencies.MeasureAsync(iterations / 4, () => client.GetExecutionHistoryAsync(history)));
 
             var total = iterations * 2;
             var started = Stopwatch.GetTimestamp();
@@ -108,34 +108,6 @@ internal static class StepFunctionsApiBenchmark
         _ = await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static async Task<(double Median, double P95, double P99)> TimeAsync<T>(int iterations, Func<Task<T>> action) =>
-        await TimeAsync(iterations, async () => { await action(); });
-
-    private static async Task<(double Median, double P95, double P99)> TimeAsync(int iterations, Func<Task> action)
-    {
-        for (var i = 0; i < Math.Max(10, iterations / 10); i++)
-        {
-            await action();
-        }
-
-        var samples = new double[Math.Max(1, iterations)];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await action();
-            samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-
-        Array.Sort(samples);
-        return (samples[samples.Length / 2], samples[(int)(samples.Length * 0.95)], samples[(int)(samples.Length * 0.99)]);
-    }
-
-    private static void Print(string name, (double Median, double P95, double P99) t) =>
+    private static void Print(string name, Latencies t) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-44} {t.Median,7:F3} ms {t.P95,7:F3} ms {t.P99,7:F3} ms"));
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
-    }
 }

@@ -3,7 +3,7 @@ using ReviewerPortal.StepFunctions.Model;
 namespace ReviewerPortal.StepFunctions;
 
 /// <summary>
-/// The Step Functions API as AWSSDK.StepFunctions names it (that package is not served here; shared/DESIGN.md).
+/// The Step Functions API as AWSSDK.StepFunctions names it (that package is not served here; docs/platform.md).
 /// Implemented by <c>StepFunctionsClient</c> (HTTP, JSON 1.0, SigV4) and by the local ASL engine in-process, so swapping
 /// in the SDK later is mechanical. Errors are thrown as the <c>*Exception</c> types in <see cref="Model"/>.
 /// </summary>

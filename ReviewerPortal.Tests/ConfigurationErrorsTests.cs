@@ -4,6 +4,7 @@ using ReviewerPortal.Tests.Infrastructure;
 namespace ReviewerPortal.Tests;
 
 /// <summary>The portal process, started as ECS starts it, refuses a configuration error with one plain line and exit code 1.</summary>
+[Trait("Category", "Slow")]
 public class ConfigurationErrorsTests
 {
     private static readonly string Portal = Path.Combine(AppContext.BaseDirectory, "ReviewerPortal.dll");

@@ -35,7 +35,16 @@ internal sealed partial class Evaluator(JsonataLimits limits, Environment global
         try
         {
             var result = EvaluateNode(node, input, env);
-            if (node.Predicates is not null)
+            if (result is TupleStream stream && node.Predicates is not null)
+            {
+                foreach (var predicate in node.Predicates)
+                {
+                    stream = FilterTuples(predicate, stream, env);
+                }
+
+                result = Contexts(stream);
+            }
+            else if (node.Predicates is not null)
             {
                 foreach (var predicate in node.Predicates)
                 {
@@ -85,7 +94,7 @@ internal sealed partial class Evaluator(JsonataLimits limits, Environment global
         NodeKind.String or NodeKind.Number or NodeKind.Value or NodeKind.Regex => node.Value,
         NodeKind.Wildcard => Wildcard(input),
         NodeKind.Descendant => Descendants(input),
-        NodeKind.Parent => throw new JsonataException("S0217", "The parent operator % is not supported by this engine", node.Position),
+        NodeKind.Parent => env.Lookup(((ParentSlot)node.Value!).Label),
         NodeKind.Binary => Binary(node, input, env),
         NodeKind.Negate => Negate(node, input, env),
         NodeKind.Array => ArrayConstructor(node, input, env),
@@ -139,18 +148,43 @@ internal sealed partial class Evaluator(JsonataLimits limits, Environment global
         // A path's first step sees the whole input array only when the step is a variable: otherwise each item.
         object? sequence = input is JList list && path.Items[0].Kind != NodeKind.Variable ? list : JList.Single(input);
         JList? result = null;
+        TupleStream? tuples = null;
+        var tupleMode = false;
         for (var i = 0; i < path.Items.Count; i++)
         {
             var step = path.Items[i];
-            result = i == 0 && step.ConsArray
-                ? AsSequence(Evaluate(step, sequence, env))
-                : Step(step, (JList)sequence!, env, i == path.Items.Count - 1);
-            if (result.Count == 0)
+            tupleMode |= step.Tuple;
+            if (i == 0 && step.ConsArray)
+            {
+                result = AsSequence(Evaluate(step, sequence, env));
+            }
+            else if (tupleMode)
+            {
+                tuples = TupleStep(step, (JList)sequence!, tuples, env);
+                continue;
+            }
+            else
+            {
+                result = Step(step, (JList)sequence!, env, i == path.Items.Count - 1);
+            }
+
+            if (result.Count == 0 && !tupleMode)
             {
                 break;
             }
 
             sequence = result;
+        }
+
+        if (tuples is not null)
+        {
+            if (path.Tuple)
+            {
+                // A later '%' of the enclosing path needs this path's bindings: hand the stream over as it is.
+                return tuples;
+            }
+
+            result = Contexts(tuples);
         }
 
         if (path.KeepSingletonArray && result is not null)
@@ -166,7 +200,12 @@ internal sealed partial class Evaluator(JsonataLimits limits, Environment global
             }
         }
 
-        return path.Group is null ? result : Group(path.Group, result, env);
+        if (path.Group is null)
+        {
+            return result;
+        }
+
+        return tuples is null ? Group(path.Group, result, env) : GroupTuples(path.Group, tuples, env);
     }
 
     private static JList AsSequence(object? value) => value switch

@@ -25,6 +25,9 @@ internal enum NodeKind
     Apply,
     Sort,
     Transform,
+
+    /// <summary>A <c>#$i</c> written after a step's predicates: numbers the tuples that are left.</summary>
+    IndexStage,
 }
 
 /// <summary>
@@ -80,4 +83,16 @@ internal sealed class Node(NodeKind kind, int position)
 
     /// <summary>The text of the expression a lambda was written as, for <c>$string</c> of a function.</summary>
     public string? Source { get; set; }
+
+    /// <summary><c>step@$name</c>: each result is bound to the variable and the context stays where it was.</summary>
+    public string? Focus { get; set; }
+
+    /// <summary><c>step#$name</c>: each result's position within its context's results is bound to the variable.</summary>
+    public string? Index { get; set; }
+
+    /// <summary>The <c>%</c> slot this step answers: its context item is bound under the slot's label.</summary>
+    public ParentSlot? Ancestor { get; set; }
+
+    /// <summary>From this step on, a path carries variable bindings with each item (a tuple stream).</summary>
+    public bool Tuple { get; set; }
 }

@@ -29,11 +29,53 @@ internal sealed partial class Parser
                 return new Node(NodeKind.Bind, token.Position) { Lhs = left, Rhs = Expression(bp - 1) };
             case "~>":
                 return new Node(NodeKind.Apply, token.Position) { Lhs = left, Rhs = Expression(bp) };
-            case "@" or "#" or "|" or ")" or "]" or "}" or "," or ";" or ":":
+            case "@" or "#":
+                return Binding(left, token);
+            case "|" or ")" or "]" or "}" or "," or ";" or ":":
                 throw new JsonataException("S0201", $"Syntax error: \"{token.Text}\"", token.Position);
             default:
                 return new Node(NodeKind.Binary, token.Position) { Value = token.Text, Lhs = left, Rhs = Expression(bp) };
         }
+    }
+
+    /// <summary><c>step@$v</c> binds each result to $v keeping the context; <c>step#$i</c> binds its position.</summary>
+    private Node Binding(Node left, Token token)
+    {
+        var variable = Expression(BindingPowers[token.Text]);
+        if (variable.Kind != NodeKind.Variable)
+        {
+            throw new JsonataException("S0214", $"The right side of \"{token.Text}\" must be a variable name (start with $)", variable.Position);
+        }
+
+        var path = AsPath(left);
+        var step = path.Items[^1];
+        var name = (string)variable.Value!;
+        if (token.Text == "@")
+        {
+            if (step.Stages is not null)
+            {
+                throw new JsonataException("S0215", "A context variable binding must precede any predicates on a step", token.Position);
+            }
+
+            if (step.Kind == NodeKind.Sort)
+            {
+                throw new JsonataException("S0216", "A context variable binding must precede the 'order-by' clause on a step", token.Position);
+            }
+
+            step.Focus = name;
+        }
+        else if (step.Stages is null)
+        {
+            step.Index = name;
+        }
+        else
+        {
+            // After predicates, the position is counted among the items the predicates kept.
+            step.Stages.Add(new Node(NodeKind.IndexStage, token.Position) { Value = name });
+        }
+
+        step.Tuple = true;
+        return path;
     }
 
     private static Node AsPath(Node step)

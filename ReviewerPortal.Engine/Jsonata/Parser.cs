@@ -35,6 +35,7 @@ internal sealed partial class Parser
             throw new JsonataException("S0201", $"Syntax error: \"{parser.current.Text}\"", parser.current.Position);
         }
 
+        Ancestry.Resolve(root);
         return root;
     }
 

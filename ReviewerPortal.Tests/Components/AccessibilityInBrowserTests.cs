@@ -10,6 +10,7 @@ namespace ReviewerPortal.Tests.Components;
 /// Every page for every role in Chromium, light and dark, on a phone (390 px) and a desktop (1280 px): axe-core finds
 /// nothing serious or critical. Screenshots at 390, 768 and 1280 px go to the test output's screenshots/ folder.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
 {

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ReviewerPortal.Tests.Components;
 
 /// <summary>The portal on a 390 px wide phone in Chromium: lists become stacked cards and stay usable.</summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class PhoneLayoutInBrowserTests(ChromiumFixture chromium)
 {

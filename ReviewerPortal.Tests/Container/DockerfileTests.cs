@@ -8,6 +8,7 @@ namespace ReviewerPortal.Tests.Container;
 /// dockerfile-utils, from tools/node), and its build stage replayed to publish the portal, which must then serve
 /// and pass the HEALTHCHECK command the image runs.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DockerfileTests
 {
     private static readonly string Linter = Path.Combine(RepoPaths.NodeModules, "dockerfile-utils", "bin", "dockerfile-utils");

@@ -16,6 +16,7 @@ namespace ReviewerPortal.Tests.Deploy;
 /// the load balancer serves no traffic (HTTPS listener, stickiness and idle timeout are asserted on the template);
 /// Step Functions logging and X-Ray are recorded on the state machine but deliver nothing.
 /// </remarks>
+[Trait("Category", "Slow")]
 public partial class DeploymentTests(HealthyDeployment deployment) : IClassFixture<HealthyDeployment>
 {
     public static TheoryData<string> Templates => new() { "review-storage.yaml", "review-workflows.yaml", "review-service.yaml" };

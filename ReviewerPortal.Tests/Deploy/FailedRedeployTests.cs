@@ -1,6 +1,7 @@
 namespace ReviewerPortal.Tests.Deploy;
 
 /// <summary>A redeploy whose rollout never becomes stable is rolled back to the version that ran before.</summary>
+[Trait("Category", "Slow")]
 public class FailedRedeployTests(StuckDeployment deployment) : IClassFixture<StuckDeployment>
 {
     [Fact]

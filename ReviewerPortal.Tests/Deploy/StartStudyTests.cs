@@ -7,6 +7,7 @@ using ReviewerPortal.Workflow.LocalResources;
 namespace ReviewerPortal.Tests.Deploy;
 
 /// <summary>deploy/start-study.sh on the local engine: the documented input starts a study that reaches the review queue.</summary>
+[Trait("Category", "Slow")]
 public class StartStudyTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using A = ReviewerPortal.Review.ReviewTaskAttributes;
 namespace ReviewerPortal.Tests.Deploy;
 
 /// <summary>deploy/review-storage.yaml: lints clean, declares the item layout the portal and the templates use, and deploys.</summary>
+[Trait("Category", "Slow")]
 public class StorageTemplateTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     private static readonly string TemplatePath = Path.Combine(RepoPaths.Root, "deploy", "review-storage.yaml");

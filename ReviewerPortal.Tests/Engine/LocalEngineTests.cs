@@ -3,6 +3,7 @@ using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Engine;
 
+[Trait("Category", "Slow")]
 public sealed class LocalEngineTests
 {
     private const string ReviewGate = "arn:aws:states:::aws-sdk:dynamodb:putItem";

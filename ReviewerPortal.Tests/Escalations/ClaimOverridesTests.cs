@@ -8,6 +8,7 @@ using ReviewerPortal.Tests.Identity;
 namespace ReviewerPortal.Tests.Escalations;
 
 /// <summary>Each override is re-authorized against the circuit's user at the moment it runs, not when the page rendered.</summary>
+[Trait("Category", "Slow")]
 public sealed class ClaimOverridesTests
 {
     private static readonly Reviewer Dana = new("persona-clinician", "Dr. Dana Reyes");

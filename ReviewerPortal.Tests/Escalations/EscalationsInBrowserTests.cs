@@ -15,6 +15,7 @@ namespace ReviewerPortal.Tests.Escalations;
 /// The supervisors' Escalations page in Chromium: in Local mode with real executions on the local engine, and in Aws mode
 /// with tasks in moto's DynamoDB (the override a DynamoDB transaction).
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
 {

@@ -7,6 +7,7 @@ using ReviewerPortal.Tests.Infrastructure;
 namespace ReviewerPortal.Tests.Identity;
 
 /// <summary>The check pages make before each action, against the circuit's user as it is at that moment.</summary>
+[Trait("Category", "Slow")]
 public class ActionAuthorizationTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using ReviewerPortal.Identity.Development;
 
 namespace ReviewerPortal.Tests.Identity;
 
+[Trait("Category", "Slow")]
 public class AuthorizationMatrixTests
 {
     [Fact]

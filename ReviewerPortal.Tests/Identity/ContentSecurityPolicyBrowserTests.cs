@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 
 namespace ReviewerPortal.Tests.Identity;
 
+[Trait("Category", "Slow")]
 public class ContentSecurityPolicyBrowserTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Tests.Identity;
 
+[Trait("Category", "Slow")]
 public class DevelopmentSignInTests
 {
     [Fact]

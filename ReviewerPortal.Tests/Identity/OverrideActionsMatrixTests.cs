@@ -14,6 +14,7 @@ namespace ReviewerPortal.Tests.Identity;
 /// and anonymous: each succeeds exactly for the users <see cref="AuthorizationMatrix.ActionUsers"/> allows, and a
 /// refused one changes nothing.
 /// </summary>
+[Trait("Category", "Slow")]
 public class OverrideActionsMatrixTests
 {
     private static readonly Reviewer Holder = new("oid-holder", "Dr. Holder");

@@ -7,6 +7,7 @@ using ReviewerPortal.Tests.Storage.S3;
 
 namespace ReviewerPortal.Tests.Identity;
 
+[Trait("Category", "Slow")]
 public class S3KeyRingTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     [Fact]

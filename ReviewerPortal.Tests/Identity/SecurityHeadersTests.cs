@@ -3,6 +3,7 @@ using ReviewerPortal.Tests.Identity.Oidc;
 
 namespace ReviewerPortal.Tests.Identity;
 
+[Trait("Category", "Slow")]
 public class SecurityHeadersTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using ReviewerPortal.Tests.Infrastructure;
 
 namespace ReviewerPortal.Tests.Identity;
 
+[Trait("Category", "Slow")]
 public class SessionLifetimeTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Tests.Infrastructure;
 
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class PortalAppTests(ChromiumFixture chromium)
 {

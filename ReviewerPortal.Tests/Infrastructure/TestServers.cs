@@ -1,6 +1,6 @@
 namespace ReviewerPortal.Tests.Infrastructure;
 
-/// <summary>How the tests start the AWS-compatible servers of this machine (shared/DESIGN.md lists them).</summary>
+/// <summary>How the tests start the AWS-compatible servers of this machine (docs/platform.md lists them).</summary>
 public static class TestServers
 {
     /// <summary>Credentials the local servers accept; they never check signatures.</summary>

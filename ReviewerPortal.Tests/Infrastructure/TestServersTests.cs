@@ -1,5 +1,6 @@
 namespace ReviewerPortal.Tests.Infrastructure;
 
+[Trait("Category", "Slow")]
 public class TestServersTests
 {
     [Fact]

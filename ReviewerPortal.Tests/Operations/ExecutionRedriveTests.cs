@@ -12,6 +12,7 @@ using ReviewerPortal.Workflow.LocalResources;
 namespace ReviewerPortal.Tests.Operations;
 
 /// <summary>The redrive action checks the circuit's user when it runs, not when the page rendered.</summary>
+[Trait("Category", "Slow")]
 public class ExecutionRedriveTests
 {
     [Fact]

@@ -18,6 +18,7 @@ namespace ReviewerPortal.Tests.Operations;
 /// still shows the good tasks, and is listed for operators on the Operations page: in Aws mode (items put into moto's
 /// DynamoDB table directly) and in Local mode (rows of the SQLite file edited directly).
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class MalformedTaskItemsInBrowserTests(ChromiumFixture chromium)
 {

@@ -8,6 +8,7 @@ using ReviewerPortal.Tests.Storage;
 namespace ReviewerPortal.Tests.Operations;
 
 /// <summary>An operator sees which build answers (version and start time) in /healthz and on Operations; a clinician sees which dependency is down.</summary>
+[Trait("Category", "Slow")]
 public partial class PortalBuildTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using ReviewerPortal.Tests.Storage.S3;
 
 namespace ReviewerPortal.Tests.Operations;
 
+[Trait("Category", "Slow")]
 public class ReadinessEndpointsTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     [Fact]

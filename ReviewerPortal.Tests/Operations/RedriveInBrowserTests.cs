@@ -14,6 +14,7 @@ namespace ReviewerPortal.Tests.Operations;
 /// An operator redrives a failed execution from the Operations page in a real browser: confirmed in a dialog, it runs
 /// again from the failed step only, the page shows the outcome, and the audit trail says who redrove it.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class RedriveInBrowserTests(ChromiumFixture chromium)
 {

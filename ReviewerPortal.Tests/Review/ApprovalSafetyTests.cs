@@ -9,6 +9,7 @@ namespace ReviewerPortal.Tests.Review;
 /// What may be published (issue 10): only by the claim holder, never the AI disclaimer, never a manual-drafting
 /// placeholder, never more than 1 MiB; against a real Step Functions server (moto) and the real SQLite store.
 /// </summary>
+[Trait("Category", "Slow")]
 public class ApprovalSafetyTests
 {
     private static readonly Reviewer Alice = new("alice-oid", "Dr Alice Reid");

@@ -10,6 +10,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ReviewerPortal.Tests.Review;
 
 /// <summary>A clinician who keeps a case open longer than the claim lease still holds it, in Chromium.</summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
 {

@@ -9,6 +9,7 @@ namespace ReviewerPortal.Tests.Review;
 /// the token, and the process died before the gate's end reached the execution history. After the restart the
 /// reconciler resends, hears "token closed", and must not read that as the gate having expired.
 /// </summary>
+[Trait("Category", "Slow")]
 public class DecisionCrashPointTests
 {
     private static readonly Reviewer Alice = new("alice-oid", "Dr Alice Reid");

@@ -11,6 +11,7 @@ namespace ReviewerPortal.Tests.Review;
 /// mode) while the process is killed with SIGKILL at random moments and started again. Afterwards every gate was
 /// completed exactly once by the portal's approval and every task's audit trail holds its claim and one decision.
 /// </summary>
+[Trait("Category", "Slow")]
 public class DecisionCrashTests
 {
     private const int Cases = 200;

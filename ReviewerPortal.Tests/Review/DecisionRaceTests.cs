@@ -8,6 +8,7 @@ namespace ReviewerPortal.Tests.Review;
 /// the review page does), on the SQLite store and on DynamoDB (moto), with moto's Step Functions as the engine. Exactly
 /// one decision per task reaches the engine, and every loser is told who holds or decided the case.
 /// </summary>
+[Trait("Category", "Slow")]
 public class DecisionRaceTests
 {
     private const int Tasks = 250;

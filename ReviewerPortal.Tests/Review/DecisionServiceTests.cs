@@ -5,6 +5,7 @@ using ReviewerPortal.StepFunctions.Model;
 namespace ReviewerPortal.Tests.Review;
 
 /// <summary>Claims and decisions against a real Step Functions server (moto) and the real SQLite store.</summary>
+[Trait("Category", "Slow")]
 public class DecisionServiceTests
 {
     private static readonly Reviewer Alice = new("alice-oid", "Dr Alice Reid");

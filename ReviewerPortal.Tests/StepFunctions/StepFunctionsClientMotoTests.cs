@@ -11,6 +11,7 @@ namespace ReviewerPortal.Tests.StepFunctions;
 /// Our client against moto's Step Functions server, which really executes state machines (a review gate that writes
 /// its task token to moto's DynamoDB and waits). Executions are always named on moto.
 /// </summary>
+[Trait("Category", "Slow")]
 public class StepFunctionsClientMotoTests : IAsyncLifetime
 {
     private const string RoleArn = "arn:aws:iam::123456789012:role/review-workflow";
@@ -81,7 +82,7 @@ public class StepFunctionsClientMotoTests : IAsyncLifetime
         await _client.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = token, Output = "{}" });
         await WaitUntilDoneAsync(execution);
 
-        // AWS answers TaskTimedOut here; moto answers InvalidToken (shared/DESIGN.md). Either way a typed exception.
+        // AWS answers TaskTimedOut here; moto answers InvalidToken (docs/platform.md, "Where moto differs from AWS"). Either way a typed exception.
         var again = () => _client.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = token, Output = "{}" });
 
         await again.Should().ThrowAsync<InvalidTokenException>();

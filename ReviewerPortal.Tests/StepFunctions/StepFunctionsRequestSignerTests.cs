@@ -12,6 +12,7 @@ namespace ReviewerPortal.Tests.StepFunctions;
 /// Requests are signed with SigV4 for service <c>states</c> in the configured region: the signature the server received
 /// is recomputed independently by botocore (the AWS CLI's signer) from the headers and body that arrived.
 /// </summary>
+[Trait("Category", "Slow")]
 public class StepFunctionsRequestSignerTests
 {
     private const string Region = "eu-west-2";

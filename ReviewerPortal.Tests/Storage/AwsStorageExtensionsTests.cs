@@ -7,6 +7,7 @@ using ReviewerPortal.Tests.Infrastructure;
 
 namespace ReviewerPortal.Tests.Storage;
 
+[Trait("Category", "Slow")]
 public class AwsStorageExtensionsTests
 {
     [Fact]

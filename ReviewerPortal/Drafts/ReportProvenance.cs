@@ -4,7 +4,7 @@ namespace ReviewerPortal.Drafts;
 
 /// <summary>
 /// Keeps provenance out of the report text: the model's closing "AI-generated draft … Not a final report." line is a
-/// label shown beside the draft, never a line of what is edited, approved or published (shared/DESIGN.md).
+/// label shown beside the draft, never a line of what is edited, approved or published (README, "Reviewing a case safely").
 /// </summary>
 public static partial class ReportProvenance
 {

@@ -4,7 +4,7 @@ using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Review;
 
-/// <summary>What a failed SendTask* call means for the task (shared/DESIGN.md, "Step Functions errors on a callback").</summary>
+/// <summary>What a failed SendTask* call means for the task (docs/contract.md, "Errors on callbacks").</summary>
 public enum CallbackErrorKind
 {
     /// <summary>TaskTimedOut, TaskDoesNotExist, InvalidToken: the task is closed for good.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace ReviewerPortal.Review;
 
-/// <summary>The SendTaskSuccess output and SendTaskFailure fields a decision becomes (shared/DESIGN.md).</summary>
+/// <summary>The SendTaskSuccess output and SendTaskFailure fields a decision becomes (docs/contract.md, "The decision").</summary>
 public static class DecisionPayload
 {
     public const string RejectionError = "ClinicianRejected";

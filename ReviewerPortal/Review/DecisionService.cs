@@ -6,7 +6,7 @@ namespace ReviewerPortal.Review;
 
 /// <summary>
 /// A clinician's claim, approval or rejection of a review task. A decision is recorded durably first (DECIDING, with
-/// its audit entry), then sent to Step Functions, then marked DECIDED (shared/DESIGN.md, "Decisions are never lost").
+/// its audit entry), then sent to Step Functions, then marked DECIDED (docs/contract.md, "Crash-safe delivery").
 /// </summary>
 public sealed class DecisionService(
     IReviewTaskStore store,

@@ -1,7 +1,7 @@
 namespace ReviewerPortal.Review;
 
 /// <summary>One pending review: a Step Functions task token waiting for a clinician's decision on an AI draft.</summary>
-/// <remarks>Field meanings follow the template contract in shared/DESIGN.md; the review gate's putItem writes them.</remarks>
+/// <remarks>Field meanings follow docs/contract.md ("The review-task item"); the review gate's putItem writes them.</remarks>
 public sealed record ReviewTask
 {
     public required string Id { get; init; }

@@ -2,7 +2,7 @@ namespace ReviewerPortal.Review;
 
 /// <summary>
 /// The review-task item as the review gate's <c>aws-sdk:dynamodb:putItem.waitForTaskToken</c> writes it: the contract
-/// between the bundled templates and the portal (shared/DESIGN.md). The DynamoDB store reads and writes exactly these
+/// between the bundled templates and the portal (docs/contract.md, "The review-task item"). The DynamoDB store reads and writes exactly these
 /// names; the local engine's DynamoDB handler maps the same item onto the SQLite store.
 /// </summary>
 /// <remarks>

@@ -2,7 +2,7 @@
 
 moto 5.2.1 fails every StartExecution after the first with "cannot pickle '_thread.RLock'": it deep-copies the
 StateMachine, which holds the backend (and its locks). Sharing the backend and starting a fresh executions list in
-__deepcopy__ is what moto needs there (shared/DESIGN.md).
+__deepcopy__ is what moto needs there (docs/platform.md).
 
 moto serves requests on threads but its DynamoDB backend has no locks: two conditional writes racing on one item can
 both pass their condition, and a failed transaction restores a whole-table copy over a concurrent write. DynamoDB

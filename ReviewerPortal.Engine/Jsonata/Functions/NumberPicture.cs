@@ -4,67 +4,129 @@ using System.Text;
 namespace ReviewerPortal.Engine.Jsonata.Functions;
 
 /// <summary>
-/// <c>$formatNumber</c>'s decimal-format pictures (XPath F&amp;O 4.7) for the common cases: a prefix and suffix, grouping
-/// separators, mandatory (0) and optional (#) digits, a fraction part, and % or ‰. Exponent pictures are refused.
+/// <c>$formatNumber</c>'s decimal-format pictures (XPath F&amp;O 4.7): a positive and an optional negative sub-picture,
+/// prefix and suffix, regular or irregular grouping in the integer and fraction parts, mandatory and optional digits,
+/// % and ‰, exponents (<c>0.00e0</c>) and the decimal-format options (separators, minus sign, zero digit, ...).
+/// Where JSONata's reference implementation differs from the letter of F&amp;O it follows JSONata, as AWS runs it: a
+/// mantissa that rounds up to the next power of ten is not renormalised (9.999 with <c>0.00e0</c> is <c>10.00e0</c>).
 /// </summary>
 internal static class NumberPicture
 {
     public static string Format(double value, string picture, JMap? options)
     {
-        var decimalSeparator = options?["decimal-separator"] as string ?? ".";
-        var groupSeparator = options?["grouping-separator"] as string ?? ",";
-        var first = picture.IndexOfAny(['0', '#', decimalSeparator[0]]);
-        var last = picture.LastIndexOfAny(['0', '#', decimalSeparator[0]]);
-        if (first < 0 || picture.Contains('e', StringComparison.Ordinal))
+        var symbols = DecimalSymbols.From(options);
+        var halves = picture.Split(symbols.Pattern);
+        if (halves.Length > 2)
         {
-            throw new JsonataException("D3080", $"The picture string \"{picture}\" is not supported by $formatNumber");
+            throw new JsonataException("D3080", "The picture string must only contain a maximum of two sub-pictures");
         }
 
-        var prefix = picture[..first];
-        var suffix = picture[(last + 1)..];
-        var body = picture[first..(last + 1)];
-        if ((prefix + suffix).Contains('%', StringComparison.Ordinal))
+        var positive = NumberSubPicture.Analyse(halves[0], symbols);
+        var negative = halves.Length == 2 ? NumberSubPicture.Analyse(halves[1], symbols) : positive.Negated(symbols.Minus);
+        var sub = value >= 0 ? positive : negative;
+        if (sub.Picture.Contains(symbols.Percent, StringComparison.Ordinal))
         {
             value *= 100;
         }
-        else if ((prefix + suffix).Contains('‰', StringComparison.Ordinal))
+        else if (sub.Picture.Contains(symbols.PerMille, StringComparison.Ordinal))
         {
             value *= 1000;
         }
 
-        var point = body.IndexOf(decimalSeparator, StringComparison.Ordinal);
-        var integerPart = point < 0 ? body : body[..point];
-        var fractionPart = point < 0 ? "" : body[(point + decimalSeparator.Length)..];
-        var minFraction = fractionPart.Count(c => c == '0');
-        var maxFraction = fractionPart.Count(c => c is '0' or '#');
-        var minInteger = integerPart.Count(c => c == '0');
-        var lastGroup = integerPart.LastIndexOf(groupSeparator, StringComparison.Ordinal);
-        var groupSize = lastGroup < 0 ? 0 : integerPart.Length - lastGroup - groupSeparator.Length;
-
-        var rounded = Math.Round((decimal)Math.Abs(value), maxFraction, MidpointRounding.ToEven);
-        var text = rounded.ToString("F" + maxFraction, CultureInfo.InvariantCulture);
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var digits = dot < 0 ? text : text[..dot];
-        var fraction = dot < 0 ? "" : text[(dot + 1)..].TrimEnd('0');
-        fraction = fraction.PadRight(minFraction, '0');
-        digits = digits.TrimStart('0').PadLeft(Math.Max(minInteger, 0), '0');
-        if (digits.Length == 0 && fraction.Length == 0)
+        var (mantissa, exponent) = sub.HasExponent ? Scale(value, sub.ScalingFactor) : (value, 0);
+        var digits = Digits(mantissa, sub);
+        var number = Group(digits.Integer, digits.Fraction, sub, symbols);
+        if (sub.HasExponent)
         {
-            digits = "0";
+            var power = Math.Abs(exponent).ToString(CultureInfo.InvariantCulture).PadLeft(sub.MinimumExponent, '0');
+            number += symbols.Exponent + (exponent < 0 ? symbols.Minus.ToString() : "") + power;
         }
 
-        var grouped = new StringBuilder();
-        for (var i = 0; i < digits.Length; i++)
+        return sub.Prefix + ToZeroDigit(number, symbols) + sub.Suffix;
+    }
+
+    /// <summary>Mantissa and exponent with the mantissa between 10^(scale-1) and 10^scale (zero stays zero).</summary>
+    private static (double Mantissa, int Exponent) Scale(double value, int scale)
+    {
+        var exponent = 0;
+        if (value == 0)
         {
-            if (groupSize > 0 && i > 0 && (digits.Length - i) % groupSize == 0)
+            return (0, 0);
+        }
+
+        var lower = Math.Pow(10, scale - 1);
+        var upper = Math.Pow(10, scale);
+        while (Math.Abs(value) < lower)
+        {
+            value *= 10;
+            exponent--;
+        }
+
+        while (Math.Abs(value) > upper)
+        {
+            value /= 10;
+            exponent++;
+        }
+
+        return (value, exponent);
+    }
+
+    /// <summary>The rounded absolute value's integer and fraction digits, padded and trimmed to the picture's sizes.</summary>
+    private static (string Integer, string Fraction) Digits(double value, NumberSubPicture sub)
+    {
+        var magnitude = Math.Abs(value);
+        var text = magnitude < 1e27
+            ? Math.Round((decimal)magnitude, sub.MaximumFraction, MidpointRounding.ToEven).ToString("F" + sub.MaximumFraction, CultureInfo.InvariantCulture)
+            : magnitude.ToString("F0", CultureInfo.InvariantCulture);
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        var integer = (dot < 0 ? text : text[..dot]).TrimStart('0');
+        var fraction = dot < 0 ? "" : text[(dot + 1)..].TrimEnd('0');
+        return (integer.PadLeft(sub.MinimumInteger, '0'), fraction.PadRight(sub.MinimumFraction, '0'));
+    }
+
+    private static string Group(string integer, string fraction, NumberSubPicture sub, DecimalSymbols symbols)
+    {
+        var result = new StringBuilder();
+        for (var i = 0; i < integer.Length; i++)
+        {
+            var fromRight = integer.Length - i;
+            if (i > 0 && (sub.RegularGroup > 0 ? fromRight % sub.RegularGroup == 0 : sub.IntegerGroups.Contains(fromRight)))
             {
-                grouped.Append(groupSeparator);
+                result.Append(symbols.Grouping);
             }
 
-            grouped.Append(digits[i]);
+            result.Append(integer[i]);
         }
 
-        var number = fraction.Length > 0 ? grouped + decimalSeparator + fraction : grouped.ToString();
-        return (value < 0 && rounded != 0 ? "-" : "") + prefix + number + suffix;
+        if (fraction.Length > 0 && sub.Picture.Contains(symbols.Decimal, StringComparison.Ordinal))
+        {
+            result.Append(symbols.Decimal);
+            for (var i = 0; i < fraction.Length; i++)
+            {
+                result.Append(fraction[i]);
+                if (sub.FractionGroups.Contains(i + 1))
+                {
+                    result.Append(symbols.Grouping);
+                }
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static string ToZeroDigit(string number, DecimalSymbols symbols)
+    {
+        if (symbols.Zero == '0')
+        {
+            return number;
+        }
+
+        var mapped = new StringBuilder(number.Length);
+        foreach (var c in number)
+        {
+            mapped.Append(c is >= '0' and <= '9' ? (char)(symbols.Zero + (c - '0')) : c);
+        }
+
+        return mapped.ToString();
     }
 }

@@ -9,6 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ReviewerPortal.Tests.Components.CaseReview;
 
 /// <summary>Issue 10, items 2, 5, 6, 9 and 10 in Chromium, with two browser contexts where two people are involved.</summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class ClaimsAndLifecycleInBrowserTests(ChromiumFixture chromium)
 {

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ReviewerPortal.Tests.Components.CaseReview;
 
 /// <summary>Issue 10, item 7 in Chromium: an unsent edit outlives a restart of the portal (a redeploy), not only a reload.</summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class KeptEditRestartInBrowserTests(ChromiumFixture chromium)
 {

@@ -16,6 +16,7 @@ namespace ReviewerPortal.Tests.Components.Pages;
 /// study-review template executing on moto's Step Functions (<see cref="MotoStudyReview"/> lists the states moto cannot run:
 /// among them draft generation, so the test writes each attempt's draft where the workflow looks for it).
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class AwsModeReviewLoopInBrowserTests(ChromiumFixture chromium)
 {

@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ReviewerPortal.Tests.Components.Pages;
 
 /// <summary>The queue and review pages as a clinician uses them: the real portal, real SQLite, Debian Chromium.</summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
 {

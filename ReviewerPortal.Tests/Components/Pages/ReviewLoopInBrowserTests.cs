@@ -11,6 +11,7 @@ namespace ReviewerPortal.Tests.Components.Pages;
 /// The whole loop in Chromium on the embedded default: demo cases started as executions, a clinician's decision
 /// resuming the workflow, and the operator watching the execution on the Operations page.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
 {

@@ -2,6 +2,7 @@ using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Engine.Api;
 
+[Trait("Category", "Slow")]
 public sealed class LocalStepFunctionsTests
 {
     private const string Pass = """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""";

@@ -7,6 +7,7 @@ namespace ReviewerPortal.Tests.Engine.Conformance;
 /// same way (status, output, error). Cases where moto departs from AWS's documented behaviour say so in their data
 /// and are not run here.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class MotoConformanceTests(MotoStepFunctions moto) : IClassFixture<MotoStepFunctions>
 {
     public static TheoryData<string> ComparableCases()

@@ -14,6 +14,7 @@ namespace ReviewerPortal.Tests.Engine.HttpApi;
 /// validated, created and run. Whatever happens, no answer is a 5xx, no call hangs, and no .NET exception text
 /// reaches an answer or a history event.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed partial class DefinitionFuzzTests
 {
     private const int Seed = 20_241_207;

@@ -10,6 +10,7 @@ using ReviewerPortal.Tests.StepFunctions;
 namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 /// <summary>The AWS CLI and the portal's own client list, describe and update Map Runs through the local HTTP API.</summary>
+[Trait("Category", "Slow")]
 public sealed class MapRunApiCliTests : IAsyncLifetime
 {
     private const string Hold = """

@@ -5,6 +5,7 @@ using ReviewerPortal.Tests.Infrastructure;
 namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 /// <summary>The README's AWS CLI example, run as written (only the port differs) against a portal in Local mode.</summary>
+[Trait("Category", "Slow")]
 public class ReadmeAwsCliExampleTests
 {
     private const string DocumentedUrl = "http://127.0.0.1:8083";

@@ -5,6 +5,7 @@ using ReviewerPortal.StepFunctions.Model;
 namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 /// <summary>The AWS CLI and boto3 of this machine, unmodified, drive the local engine through its HTTP API.</summary>
+[Trait("Category", "Slow")]
 public sealed class StepFunctionsApiCliTests : IAsyncLifetime
 {
     private EngineOverHttp _local = null!;

@@ -10,6 +10,7 @@ using ReviewerPortal.Tests.StepFunctions;
 
 namespace ReviewerPortal.Tests.Engine.HttpApi;
 
+[Trait("Category", "Slow")]
 public class StepFunctionsApiHostTests
 {
     [Fact]

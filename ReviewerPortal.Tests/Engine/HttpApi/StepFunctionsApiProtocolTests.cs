@@ -13,6 +13,7 @@ namespace ReviewerPortal.Tests.Engine.HttpApi;
 /// The JSON 1.0 protocol of the local API, spoken by real HTTP clients (raw, the AWS CLI, our client) to the local
 /// engine. Only the engine crash uses a substitute engine: the real one offers no way to fail unexpectedly.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class StepFunctionsApiProtocolTests : IAsyncLifetime
 {
     private const string MissingExecution = "arn:aws:states:us-east-1:123456789012:execution:review:nope";

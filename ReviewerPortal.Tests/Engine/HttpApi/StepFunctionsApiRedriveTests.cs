@@ -5,6 +5,7 @@ using ReviewerPortal.StepFunctions.Model;
 namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 /// <summary>RedriveExecution over the JSON 1.0 API: our SDK-shaped client and the AWS CLI redrive a rejected review.</summary>
+[Trait("Category", "Slow")]
 public sealed class StepFunctionsApiRedriveTests : IAsyncLifetime
 {
     private EngineOverHttp _local = null!;

@@ -9,6 +9,7 @@ namespace ReviewerPortal.Tests.Engine.Parsing;
 /// "stricter" variants break rules of the specification that asl-validator does not check and AWS enforces
 /// (States.ALL placement, ErrorEquals non-empty, BackoffRate ≥ 1, no End on Choice): there AWS's documented rule wins.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DefinitionValidatorAgreementTests
 {
     private static readonly string Variants = Path.Combine(RepoPaths.Root, "ReviewerPortal.Tests", "Engine", "Validation");

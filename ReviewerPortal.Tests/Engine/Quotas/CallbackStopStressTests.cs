@@ -10,6 +10,7 @@ namespace ReviewerPortal.Tests.Engine.Quotas;
 /// callback (resumed by replay) and running (a callback inside a Parallel branch). Whatever the API acknowledges is in
 /// the history or the call fails, and a StopExecution answered 200 leaves the execution ABORTED, its last event.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CallbackStopStressTests
 {
     private const string Gate = EngineOverHttp.GateResource;

@@ -4,6 +4,7 @@ using ReviewerPortal.StepFunctions.Model;
 namespace ReviewerPortal.Tests.Engine.Quotas;
 
 /// <summary>Issue 14, items 3, 4, 5 and 8: input that used to crash the engine or eat its memory gets AWS's answer.</summary>
+[Trait("Category", "Slow")]
 public sealed class HostileInputTests
 {
     private const string Pass = """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""";

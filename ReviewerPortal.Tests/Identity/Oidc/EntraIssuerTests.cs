@@ -7,6 +7,7 @@ namespace ReviewerPortal.Tests.Identity.Oidc;
 /// Entra's multi-tenant authority (<c>…/organizations/v2.0</c>) publishes <c>{instance}{tenantid}/v2.0</c> as its issuer;
 /// Identity.Web checks the token's issuer against it with the token's <c>tid</c>, the portal lets only allowed tenants in.
 /// </summary>
+[Trait("Category", "Slow")]
 public class EntraIssuerTests
 {
     private const string Hospital = "7c4ab3c2-0d6c-4b7e-9b55-2f5a3f0c1a11";

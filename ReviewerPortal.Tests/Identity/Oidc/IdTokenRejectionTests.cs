@@ -8,6 +8,7 @@ using ReviewerPortal.Tests.Infrastructure;
 namespace ReviewerPortal.Tests.Identity.Oidc;
 
 /// <summary>ID tokens that must not sign anybody in, each answered with a clear page and a log line without token contents.</summary>
+[Trait("Category", "Slow")]
 public class IdTokenRejectionTests
 {
     [Fact]

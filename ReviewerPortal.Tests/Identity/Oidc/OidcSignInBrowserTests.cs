@@ -3,6 +3,7 @@ using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Tests.Identity.Oidc;
 
+[Trait("Category", "Slow")]
 public class OidcSignInBrowserTests
 {
     [Theory]

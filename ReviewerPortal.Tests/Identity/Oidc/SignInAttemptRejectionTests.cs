@@ -4,6 +4,7 @@ using ReviewerPortal.Identity;
 namespace ReviewerPortal.Tests.Identity.Oidc;
 
 /// <summary>Callbacks that must not complete a sign-in: replays, injected codes, missing PKCE, provider errors.</summary>
+[Trait("Category", "Slow")]
 public class SignInAttemptRejectionTests
 {
     [Fact]

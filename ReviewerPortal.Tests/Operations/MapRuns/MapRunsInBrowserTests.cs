@@ -11,6 +11,7 @@ namespace ReviewerPortal.Tests.Operations.MapRuns;
 /// On the embedded default, an operator opens a Distributed Map execution with failing items on the Operations page
 /// and sees its Map Run's progress reach the end and the failed items with their errors; axe finds nothing serious.
 /// </summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public sealed class MapRunsInBrowserTests(ChromiumFixture chromium)
 {

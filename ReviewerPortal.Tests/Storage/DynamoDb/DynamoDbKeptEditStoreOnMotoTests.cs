@@ -7,6 +7,7 @@ namespace ReviewerPortal.Tests.Storage.DynamoDb;
 /// The kept-edit contract against moto's DynamoDB, one fresh table per test. A kept edit is written in one
 /// transaction, which dynalite lacks: like decisions, it runs on moto only.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DynamoDbKeptEditStoreOnMotoTests(MotoServer moto) : KeptEditStoreContract, IClassFixture<MotoServer>
 {
     private ReviewTaskTable _table = null!;

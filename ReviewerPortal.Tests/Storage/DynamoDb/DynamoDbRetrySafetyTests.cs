@@ -12,6 +12,7 @@ namespace ReviewerPortal.Tests.Storage.DynamoDb;
 /// retry is a legitimate path only because a decision's write is conditional: it cannot apply twice, and the store
 /// recognises its own landed write instead of reporting a conflict to the reviewer who won.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DynamoDbRetrySafetyTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     private static readonly Reviewer Alice = new("oid-alice", "Dr Alice Moreau");

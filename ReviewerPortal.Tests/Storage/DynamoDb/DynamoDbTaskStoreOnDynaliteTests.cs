@@ -6,6 +6,7 @@ namespace ReviewerPortal.Tests.Storage.DynamoDb;
 /// The listing part of the task store contract against dynalite. Claims, like decisions, write their audit entry in a
 /// transaction, which dynalite lacks (no TransactWriteItems, no TTL): those run on moto.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DynamoDbTaskStoreOnDynaliteTests(DynaliteServer dynalite) : ReviewTaskQueueContract, IClassFixture<DynaliteServer>
 {
     protected override async Task<IReviewTaskStore> CreateStoreAsync(TimeProvider time) =>

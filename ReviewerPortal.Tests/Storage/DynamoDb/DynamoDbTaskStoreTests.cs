@@ -8,6 +8,7 @@ using ReviewerPortal.Tests.Infrastructure;
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
 
 /// <summary>What only the DynamoDB store does (the shared contract suite covers the rest): item layout, TTL, malformed items.</summary>
+[Trait("Category", "Slow")]
 public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 3, 0, 0, TimeSpan.Zero);

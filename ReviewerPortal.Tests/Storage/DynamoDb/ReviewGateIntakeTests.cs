@@ -13,6 +13,7 @@ using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
 
+[Trait("Category", "Slow")]
 public class ReviewGateIntakeTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     private static readonly DateTimeOffset Entered = new(2026, 11, 22, 9, 0, 0, 123, TimeSpan.Zero);

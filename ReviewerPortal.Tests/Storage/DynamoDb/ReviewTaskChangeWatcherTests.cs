@@ -5,6 +5,7 @@ using ReviewerPortal.Tests.Storage.S3;
 
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
 
+[Trait("Category", "Slow")]
 public class ReviewTaskChangeWatcherTests(MotoServer moto) : IClassFixture<MotoServer>
 {
     [Fact]

@@ -8,6 +8,7 @@ using ReviewerPortal.Tests.Storage.DynamoDb;
 namespace ReviewerPortal.Tests.Storage.S3;
 
 /// <summary>The draft store contract against moto's S3, plus what only S3 does: encryption, checksums, versions, content headers.</summary>
+[Trait("Category", "Slow")]
 public sealed class S3DraftStoreTests(MotoServer moto) : DraftStoreContract, IClassFixture<MotoServer>
 {
     private DraftBucket _bucket = null!;

@@ -7,6 +7,7 @@ using ReviewerPortal.Workflow.LocalResources;
 namespace ReviewerPortal.Tests.Workflow.LocalResources;
 
 /// <summary>The portal in Local mode registers the bundled templates and fills its queues with real executions.</summary>
+[Trait("Category", "Slow")]
 [Collection(BrowserTests.Name)]
 public class LocalWorkflowsTests
 {

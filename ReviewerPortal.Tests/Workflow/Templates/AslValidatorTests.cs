@@ -5,6 +5,7 @@ using ReviewerPortal.Workflow.Templates;
 namespace ReviewerPortal.Tests.Workflow.Templates;
 
 /// <summary>Every bundled template passes npm asl-validator, as shipped and after substitution.</summary>
+[Trait("Category", "Slow")]
 public class AslValidatorTests
 {
     public static TheoryData<string> Templates() => new(BundledTemplates.All.Select(t => t.Name));

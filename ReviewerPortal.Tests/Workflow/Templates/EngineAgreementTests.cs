@@ -12,6 +12,7 @@ namespace ReviewerPortal.Tests.Workflow.Templates;
 /// model (draft generation's Bedrock retry) runs on the local engine alone (<see cref="StudyReviewPathTests"/>): moto
 /// has no Bedrock integration for Step Functions and no way to make InvokeModel throttle.
 /// </summary>
+[Trait("Category", "Slow")]
 public class EngineAgreementTests
 {
     [Fact]

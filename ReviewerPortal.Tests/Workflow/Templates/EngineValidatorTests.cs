@@ -10,6 +10,7 @@ using ReviewerPortal.Workflow.Templates;
 namespace ReviewerPortal.Tests.Workflow.Templates;
 
 /// <summary>Every bundled template passes the local engine's own validator (ValidateStateMachineDefinition), as deployed.</summary>
+[Trait("Category", "Slow")]
 public class EngineValidatorTests
 {
     public static TheoryData<string> Templates() => new(BundledTemplates.All.Select(t => t.Name));

@@ -6,6 +6,7 @@ namespace ReviewerPortal.Tests.Workflow.Templates;
 /// EventBridge refusing the publication event, on the local engine (an armed fault) and on moto (the event bus is
 /// gone): the retries, the withdrawal that compensates and the named failure agree (<see cref="EngineAgreement"/>).
 /// </summary>
+[Trait("Category", "Slow")]
 public class PublicationFailureEngineAgreementTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace ReviewerPortal.Tests.Workflow.Templates;
 /// A clinician's rejection (SendTaskFailure ClinicianRejected with the reason as its cause) on the local engine and on
 /// moto: the revision, its review task and the revision limit agree (<see cref="EngineAgreement"/>).
 /// </summary>
+[Trait("Category", "Slow")]
 public class RejectionEngineAgreementTests
 {
     private const string Reason = "Compare with the prior radiograph from 2024.";

@@ -282,7 +282,7 @@ public static class ReviewTaskItem
 
     private static AttributeValue N(long value) => new() { N = value.ToString(CultureInfo.InvariantCulture) };
 
-    /// <summary>Field names inside the <c>decision</c> map; they follow the SendTaskSuccess output of shared/DESIGN.md.</summary>
+    /// <summary>Field names inside the <c>decision</c> map; they follow the SendTaskSuccess output of docs/contract.md ("The decision").</summary>
     private static class DecisionFields
     {
         public const string Outcome = "decision";

@@ -2,7 +2,7 @@ using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
-/// <summary>The text values the review-task item uses for urgency, queue and status (shared/DESIGN.md).</summary>
+/// <summary>The text values the review-task item uses for urgency, queue and status (docs/contract.md, "The review-task item").</summary>
 public static class WireValues
 {
     public static string Of(Urgency urgency) => urgency switch
