@@ -38,12 +38,31 @@ public class ConfigurationErrorsTests
         run.Errors.Should().Contain("Portal:Mode").And.NotContain("   at ");
     }
 
-    private static async Task<CommandLine.Result> StartPortalAsync(string environment, string mode)
+    [Fact]
+    public async Task An_unreadable_client_certificate_names_the_file_in_one_line_and_exits_with_code_1()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".pfx");
+
+        var run = await StartPortalAsync(
+            "Production",
+            "--Identity:Mode=Oidc",
+            "--Identity:TenantId=7c4ab3c2-0d6c-4b7e-9b55-2f5a3f0c1a11",
+            "--Identity:ClientId=reviewer-portal",
+            "--Identity:ClientCertificates:0:SourceType=Path",
+            $"--Identity:ClientCertificates:0:CertificateDiskPath={missing}");
+
+        run.ExitCode.Should().Be(1, run.All);
+        run.Errors.Trim().Split('\n').Should().ContainSingle()
+            .Which.Should().StartWith("Configuration error: No certificate in Identity:ClientCertificates can be used").And.Contain(missing);
+        run.All.Should().NotContain("   at ");
+    }
+
+    private static async Task<CommandLine.Result> StartPortalAsync(string environment, params string[] settings)
     {
         using var folder = new TempDirectory("config-errors");
         return await CommandLine.RunAsync(
             "dotnet",
-            [Portal, mode, $"--environment={environment}", $"--Portal:DataDirectory={folder.Path}", $"--urls=http://127.0.0.1:{LoopbackServer.FreePort()}", "--Demo:SeedOnStart=false", "--LocalEngine:ApiUrl="],
+            [Portal, .. settings, $"--environment={environment}", $"--Portal:DataDirectory={folder.Path}", $"--urls=http://127.0.0.1:{LoopbackServer.FreePort()}", "--Demo:SeedOnStart=false", "--LocalEngine:ApiUrl="],
             TimeSpan.FromMinutes(3));
     }
 }

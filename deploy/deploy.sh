@@ -31,6 +31,7 @@ then prints the portal's URL. Run again to apply template changes; redeploy.sh c
   --oidc-authority-parameter, --oidc-client-id-parameter
                                   SSM parameter names holding Identity:Authority and Identity:ClientId
   --oidc-client-secret-arn ARN    Secrets Manager secret holding Identity:ClientSecret
+                                  (a certificate instead of a secret: Identity:ClientCertificates, see the README)
   --model-id ID                   Bedrock model for drafts (default: the templates' default)
   --prefix NAME                   names of the repository and stacks (default reviewer-portal)
   --skip-build                    do not build or push; the tag must already be in the repository
@@ -121,6 +122,7 @@ workflow_parameters=("TableName=$table" "DraftBucketName=$draft_bucket" "ReportB
 deploy_stack "$prefix-workflows" "$here/review-workflows.yaml" "$(parameters_json "${workflow_parameters[@]}")"
 study_review=$(stack_output "$prefix-workflows" StudyReviewStateMachineArn)
 draft_generation=$(stack_output "$prefix-workflows" DraftGenerationStateMachineArn)
+draft_backfill=$(stack_output "$prefix-workflows" DraftBackfillStateMachineArn)
 
 step "stack $prefix-service"
 deploy_stack "$prefix-service" "$here/review-service.yaml" "$(parameters_json \
@@ -128,6 +130,7 @@ deploy_stack "$prefix-service" "$here/review-service.yaml" "$(parameters_json \
   "LoadBalancerSubnetIds=$lb_subnets" "ServiceSubnetIds=$service_subnets" "CertificateArn=$certificate_arn" \
   "PublicOrigin=$public_origin" "TableName=$table" "DraftBucketName=$draft_bucket" \
   "StudyReviewStateMachineArn=$study_review" "DraftGenerationStateMachineArn=$draft_generation" \
+  "DraftBackfillStateMachineArn=$draft_backfill" \
   "OidcAuthorityParameter=$authority_parameter" "OidcClientIdParameter=$client_id_parameter" \
   "OidcClientSecretArn=$client_secret_arn" "KmsKeyArn=$kms_key")"
 

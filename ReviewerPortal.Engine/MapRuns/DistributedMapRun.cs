@@ -11,9 +11,9 @@ namespace ReviewerPortal.Engine.MapRuns;
 /// One Distributed Map state's Map Run: streams the items, starts a child execution per item or batch (at most
 /// MaxConcurrency at a time), counts outcomes against the tolerated failures, and writes or returns the results.
 /// After a restart the parent replays to here, finds its Map Run by the recorded MapRunStarted event, and starts only
-/// the children that had not finished.
+/// the children that had not finished. A redriven parent redrives the Map Run (see DistributedMapRun.Start.cs).
 /// </summary>
-internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, StateRun run)
+internal sealed partial class DistributedMapRun(DistributedMaps maps, MapState state, StateRun run)
 {
     private const int FlushEvery = 256;
     private const string ThresholdCause = "The specified tolerated failure threshold was exceeded";
@@ -38,6 +38,7 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
         catch (OperationCanceledException) when (run.Execution.Stopping.IsCancellationRequested)
         {
             // StopExecution on the parent aborts its Map Run; an engine shutdown leaves it running, to resume.
+            await new MapRunRedrive(maps).SettleUnrunAsync(record.Arn);
             maps.Store.SaveMapRun(live.Update(r => r with { Status = MapRunStatus.Aborted, StopDate = run.Execution.Now.UtcDateTime }));
             throw;
         }
@@ -61,49 +62,6 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
         return total;
     }
 
-    private async Task<(MapRunRecord Record, Dictionary<int, MapRunChild>? Resumed)> StartOrResumeAsync(MapRunSettings settings, long total)
-    {
-        if (run.Recorded()?.MapRunStartedEventDetails?.MapRunArn is { } recordedArn
-            && await maps.Store.GetMapRunAsync(recordedArn) is { } existing)
-        {
-            run.Emit(MapRunEvents.Started(recordedArn));
-            var resumed = new Dictionary<int, MapRunChild>();
-            for (var page = await maps.Store.ListChildrenAsync(recordedArn); page.Count > 0; page = await maps.Store.ListChildrenAsync(recordedArn, afterIndex: page[^1].Index))
-            {
-                foreach (var child in page)
-                {
-                    // Compact: finished children are kept as their status only (the output stays in the store).
-                    resumed[child.Index] = child.IsRunning ? child : child with { Input = string.Empty, Output = null, Cause = null };
-                }
-            }
-
-            return (existing, resumed);
-        }
-
-        var machineArn = run.Execution.Identity.StateMachineArn;
-        var label = config.Label ?? state.Name;
-        var id = MapRunArns.Id($"{run.Execution.Arn}|{run.Frame.Key}|{run.Frame.Sequence}");
-        var record = new MapRunRecord(
-            MapRunArns.MapRun(machineArn, label, id),
-            run.Execution.Arn,
-            machineArn,
-            state.Name,
-            MapRunArns.ChildStateMachine(machineArn, label),
-            config.ExecutionType,
-            run.Execution.Now.UtcDateTime)
-        {
-            MaxConcurrency = settings.MaxConcurrency,
-            ToleratedFailureCount = settings.ToleratedFailureCount,
-            ToleratedFailurePercentage = settings.ToleratedFailurePercentage,
-            TotalItems = total,
-        };
-
-        // Saved before the event through the same ordered writer: a recorded MapRunStarted always finds its Map Run.
-        maps.Store.SaveMapRun(record);
-        run.Emit(MapRunEvents.Started(record.Arn));
-        return (record, null);
-    }
-
     private async Task<MapRunCounter> CounterAsync(MapRunRecord record, Dictionary<int, MapRunChild>? resumed) =>
         resumed is null ? new MapRunCounter(record.TotalItems) : MapRunCounter.From(record.TotalItems, await maps.Store.CountChildrenAsync(record.Arn));
 
@@ -119,7 +77,7 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
             {
                 index++;
                 var prior = resumed?.GetValueOrDefault(index);
-                if (prior is not null && IsFinal(prior.Status))
+                if (prior is not null && MapRunChildStatus.IsFinal(prior.Status))
                 {
                     continue;
                 }
@@ -139,11 +97,16 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
                 }
 
                 // A child found RUNNING after a restart is counted already; a new one (or one a redrive reset) starts now.
-                var child = prior is { IsRunning: true } ? prior : (prior ?? NewChild(live.Record, index, childInput)) with { Status = "RUNNING" };
+                var child = prior switch
+                {
+                    { IsRunning: true } => prior,
+                    null => NewChild(live.Record, index, childInput),
+                    _ => prior with { Status = "RUNNING", StartDate = run.Execution.Now.UtcDateTime, StopDate = null, Output = null, Error = null, Cause = null, StatusBeforeRedrive = null },
+                };
                 if (prior is not { IsRunning: true })
                 {
                     maps.Store.SaveChild(child);
-                    live.Counter.Started(child.ItemCount);
+                    live.Counter.Started(child.ItemCount, prior?.Status);
                 }
 
                 // Only the children in flight are held: each removes itself when it ends (added first, so none is left behind).
@@ -161,9 +124,6 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
         await Task.WhenAll(running.Values);
         run.Cancellation.ThrowIfCancellationRequested();
     }
-
-    /// <summary>Ended for good: any other status (RUNNING, or one a redrive set) means the child still has to run.</summary>
-    private static bool IsFinal(string status) => status is "SUCCEEDED" or "FAILED" or "TIMED_OUT" or "ABORTED";
 
     private MapRunChild NewChild(MapRunRecord record, int index, ChildInput childInput)
     {
@@ -208,11 +168,16 @@ internal sealed class DistributedMapRun(DistributedMaps maps, MapState state, St
     private async Task<StateResult> FinishAsync(LiveMapRun live, JsonNode? writerParameters)
     {
         var failed = live.ThresholdExceeded;
+        if (live.Record.RedriveCount > 0)
+        {
+            await new MapRunRedrive(maps).SettleUnrunAsync(live.Record.Arn);
+        }
+
         JsonNode? output = null;
         long written = 0;
         if (config.ResultWriter is not null)
         {
-            var writer = new MapRunResultWriter(maps, live.Record, writerParameters);
+            var writer = new MapRunResultWriter(maps, live.Record, writerParameters, config.WriterFormat);
             (output, written) = await writer.WriteAsync(run.Cancellation);
         }
         else if (!failed)

@@ -32,6 +32,12 @@ internal sealed class DistributedMaps(IMapRunChildren children, IMapRunStore sto
     public Task<ChildOutcome> RunChildAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken) =>
         children.RunAsync(mapRun, config, child, roleArn, cancellationToken);
 
+    /// <summary>
+    /// Why a redriven Map Run cannot run this unsuccessful child again, or null: an Express child is always started
+    /// again; a Standard child is redriven, within the redrive rules of any Standard execution.
+    /// </summary>
+    public Task<string?> ChildRedriveBlockedAsync(MapRunRecord mapRun, MapRunChild child) => children.RedriveBlockedAsync(mapRun, child);
+
     /// <summary>Aborts a Standard child (an Express child ends with its cancelled token).</summary>
     public Task StopChildAsync(MapRunRecord mapRun, MapRunChild child) => children.StopAsync(mapRun, child);
 
@@ -40,7 +46,8 @@ internal sealed class DistributedMaps(IMapRunChildren children, IMapRunStore sto
     {
         if (live.TryGetValue(mapRunArn, out var running))
         {
-            return (running.Record, running.Counter.Items(), running.Counter.Executions());
+            var current = running.Record;
+            return (current, WithNotRedrivable(running.Counter.Items(), current.ItemFailuresNotRedrivable), WithNotRedrivable(running.Counter.Executions(), current.FailuresNotRedrivable));
         }
 
         if (await Store.GetMapRunAsync(mapRunArn) is not { } record)
@@ -49,7 +56,14 @@ internal sealed class DistributedMaps(IMapRunChildren children, IMapRunStore sto
         }
 
         var counter = MapRunCounter.From(record.TotalItems, await Store.CountChildrenAsync(mapRunArn));
-        return (record, counter.Items(), counter.Executions());
+        return (record, WithNotRedrivable(counter.Items(), record.ItemFailuresNotRedrivable), WithNotRedrivable(counter.Executions(), record.FailuresNotRedrivable));
+    }
+
+    private static T WithNotRedrivable<T>(T counts, long notRedrivable)
+        where T : MapRunItemCounts
+    {
+        counts.FailuresNotRedrivable = notRedrivable;
+        return counts;
     }
 
     /// <summary>UpdateMapRun: changes the concurrency and tolerated failures of a running Map Run.</summary>

@@ -8,6 +8,9 @@ internal interface IMapRunChildren
     /// <summary>Starts the child (or finds it, after a restart) and waits for its end.</summary>
     Task<ChildOutcome> RunAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken);
 
+    /// <summary>Why a redriven Map Run cannot run this unsuccessful child again, or null (an Express child always runs again).</summary>
+    Task<string?> RedriveBlockedAsync(MapRunRecord mapRun, MapRunChild child);
+
     /// <summary>Aborts a Standard child (an Express child ends with its cancelled token).</summary>
     Task StopAsync(MapRunRecord mapRun, MapRunChild child);
 

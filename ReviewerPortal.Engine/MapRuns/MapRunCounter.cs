@@ -21,7 +21,8 @@ internal sealed class MapRunCounter(long totalItems)
         return counter;
     }
 
-    public void Started(int items) => Move(null, "RUNNING", items);
+    /// <param name="from">The status the child had (pending a redrive), or null for a child never started.</param>
+    public void Started(int items, string? from = null) => Move(from, "RUNNING", items);
 
     public void Ended(string status, int items) => Move("RUNNING", status, items);
 
@@ -51,7 +52,8 @@ internal sealed class MapRunCounter(long totalItems)
             counts.Failed = pick(Get("FAILED"));
             counts.TimedOut = pick(Get("TIMED_OUT"));
             counts.Aborted = pick(Get("ABORTED"));
-            var started = counts.Running + counts.Succeeded + counts.Failed + counts.TimedOut + counts.Aborted;
+            counts.PendingRedrive = pick(Get(MapRunChildStatus.PendingRedrive));
+            var started = counts.Running + counts.Succeeded + counts.Failed + counts.TimedOut + counts.Aborted + counts.PendingRedrive;
 
             // Executions not started yet do not exist; items not started yet are pending.
             counts.Pending = total is { } t ? Math.Max(0, t - started) : 0;

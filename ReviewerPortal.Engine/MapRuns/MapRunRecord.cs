@@ -36,6 +36,18 @@ internal sealed record MapRunRecord(
 
     public DateTime? RedriveDate { get; init; }
 
+    /// <summary>
+    /// The parent's redrive count when this Map Run was last started or redriven: a parent redriven again redrives
+    /// the Map Run; one replayed after a restart within the same redrive only resumes it.
+    /// </summary>
+    public int ParentRedriveCount { get; init; }
+
+    /// <summary>Unsuccessful children the latest redrive could not redrive (a Standard child past its own redrive rules).</summary>
+    public long FailuresNotRedrivable { get; init; }
+
+    /// <summary>The items of those children.</summary>
+    public long ItemFailuresNotRedrivable { get; init; }
+
     public bool IsRunning => Status == MapRunStatus.Running;
 }
 
@@ -64,7 +76,24 @@ internal sealed record MapRunChild(
 
     public string? Cause { get; init; }
 
+    /// <summary>How many times a Map Run redrive ran this child again (a Standard child is then redriven to this count).</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>While <see cref="MapRunChildStatus.PendingRedrive"/>: the status it ended with, which it keeps if it never runs again.</summary>
+    public string? StatusBeforeRedrive { get; init; }
+
     public bool IsRunning => Status == "RUNNING";
+}
+
+/// <summary>A child's status that is not an execution status: unsuccessful, and waiting to run again in a redriven Map Run.</summary>
+internal static class MapRunChildStatus
+{
+    public const string PendingRedrive = "PENDING_REDRIVE";
+
+    /// <summary>Ended for good: any other status (RUNNING, or pending a redrive) means the child still has to run.</summary>
+    public static bool IsFinal(string status) => status is "SUCCEEDED" or "FAILED" or "TIMED_OUT" or "ABORTED";
+
+    public static bool IsUnsuccessful(string status) => status is "FAILED" or "TIMED_OUT" or "ABORTED";
 }
 
 /// <summary>The statuses a Map Run goes through (DescribeMapRun.status).</summary>

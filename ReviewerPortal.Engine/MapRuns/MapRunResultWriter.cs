@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ReviewerPortal.Engine.Execution;
+using ReviewerPortal.Engine.Model;
 
 namespace ReviewerPortal.Engine.MapRuns;
 
@@ -8,9 +10,10 @@ namespace ReviewerPortal.Engine.MapRuns;
 /// ResultWriter: writes the children's results to S3 under <c>{Prefix}/{mapRunId}/</c> as AWS lays them out — one
 /// <c>SUCCEEDED_n.json</c>, <c>FAILED_n.json</c> (failed, timed out, aborted) and <c>PENDING_n.json</c> file per
 /// status that has any, each a JSON array of execution results, and a <c>manifest.json</c> listing them. The files are
-/// written by streaming the children's rows a page at a time.
+/// written by streaming the children's rows a page at a time. WriterConfig shapes them (<see cref="ResultWriterFormat"/>):
+/// with OutputType JSONL each file is JSON Lines, named <c>…_0.jsonl</c>.
 /// </summary>
-internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapRun, JsonNode? parameters)
+internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapRun, JsonNode? parameters, ResultWriterFormat format)
 {
     private static readonly (string File, string[] Statuses)[] Groups =
     [
@@ -34,7 +37,7 @@ internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapR
             foreach (var (name, statuses) in Groups)
             {
                 var list = new JsonArray();
-                var key = $"{folder}/{name}_0.json";
+                var key = $"{folder}/{name}_0.{(format.OutputType == "JSONL" ? "jsonl" : "json")}";
                 var count = await CountAsync(statuses);
                 if (count > 0)
                 {
@@ -67,19 +70,55 @@ internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapR
 
     private async Task WriteResultsAsync(Stream stream, string[] statuses, CancellationToken cancellationToken)
     {
+        var lines = format.OutputType == "JSONL";
         await using var writer = new Utf8JsonWriter(stream);
-        writer.WriteStartArray();
+        if (!lines)
+        {
+            writer.WriteStartArray();
+        }
+
         for (var page = await maps.Store.ListChildrenAsync(mapRun.Arn); page.Count > 0; page = await maps.Store.ListChildrenAsync(mapRun.Arn, afterIndex: page[^1].Index))
         {
-            foreach (var child in page.Where(c => statuses.Contains(c.Status)))
+            foreach (var result in page.Where(c => statuses.Contains(c.Status)).SelectMany(Results))
             {
-                Result(child).WriteTo(writer);
+                if (lines)
+                {
+                    // One value per line: written whole, then the line break, outside the (single-value) JSON writer.
+                    await stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(result), cancellationToken);
+                    await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
+                }
+                else if (result is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    result.WriteTo(writer);
+                }
             }
 
             await writer.FlushAsync(cancellationToken);
         }
 
-        writer.WriteEndArray();
+        if (!lines)
+        {
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>What one execution contributes to its file under the Transformation: its whole result, its output, or the output's elements.</summary>
+    private IEnumerable<JsonNode?> Results(MapRunChild child)
+    {
+        if (format.Transformation == "NONE" || child.Status != "SUCCEEDED")
+        {
+            // A failed (or unfinished) execution's result is written whole whatever the Transformation.
+            return [Result(child)];
+        }
+
+        var output = Payloads.Parse(child.Output);
+        return format.Transformation == "FLATTEN" && output is JsonArray elements
+            ? [.. elements.Select(JsonData.Detached)]
+            : [output];
     }
 
     /// <summary>One execution's result, with the fields and names of AWS's result files.</summary>
@@ -103,7 +142,7 @@ internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapR
             result["Cause"] = child.Cause;
         }
 
-        result["RedriveCount"] = 0;
+        result["RedriveCount"] = child.RedriveCount;
         result["RedriveStatus"] = child.Status == "SUCCEEDED" ? "NOT_REDRIVABLE" : "REDRIVABLE_BY_MAP_RUN";
         result["StartDate"] = Timestamp(child.StartDate);
         result["StateMachineArn"] = mapRun.ChildStateMachineArn;

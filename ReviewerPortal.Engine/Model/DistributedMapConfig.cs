@@ -20,6 +20,9 @@ internal sealed record DistributedMapConfig
     /// <summary>ResultWriter's Parameters (Bucket, Prefix); null when results are not written to S3.</summary>
     public PayloadTemplate? ResultWriter { get; init; }
 
+    /// <summary>ResultWriter's WriterConfig: how the result files are shaped (NONE and JSON when not given).</summary>
+    public ResultWriterFormat WriterFormat { get; init; } = ResultWriterFormat.Default;
+
     public int? ToleratedFailureCount { get; init; }
 
     public double? ToleratedFailurePercentage { get; init; }
@@ -53,4 +56,14 @@ internal sealed record ItemBatcherConfig
     public JsonPathExpression? MaxInputBytesPerBatchPath { get; init; }
 
     public PayloadTemplate? BatchInput { get; init; }
+}
+
+/// <summary>
+/// ResultWriter's WriterConfig. Transformation NONE writes each execution's full result (metadata and output), COMPACT
+/// only the outputs, FLATTEN the outputs with array outputs spread into their elements (a failed execution's result is
+/// written whole under either); OutputType JSON writes a JSON array per file, JSONL one result per line.
+/// </summary>
+internal sealed record ResultWriterFormat(string Transformation, string OutputType)
+{
+    public static readonly ResultWriterFormat Default = new("NONE", "JSON");
 }

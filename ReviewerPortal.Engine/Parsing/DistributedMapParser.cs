@@ -19,6 +19,11 @@ internal static class DistributedMapParser
             context.Fail($"{location}/ItemProcessor/ProcessorConfig/ExecutionType", $"'{executionType}' is not an ExecutionType (STANDARD or EXPRESS).");
         }
 
+        if (executionType == "EXPRESS")
+        {
+            RefuseCallbacks(processor, $"{location}/ItemProcessor", context);
+        }
+
         return new DistributedMapConfig
         {
             ChildDefinition = ChildDefinition(processor, context),
@@ -27,9 +32,53 @@ internal static class DistributedMapParser
             ItemReader = map["ItemReader"] is JsonObject reader ? Reader(reader, $"{location}/ItemReader", context) : null,
             ItemBatcher = map["ItemBatcher"] is JsonObject batcher ? Batcher(batcher, $"{location}/ItemBatcher", context) : null,
             ResultWriter = map["ResultWriter"] is JsonObject writer ? Writer(writer, $"{location}/ResultWriter", context) : null,
+            WriterFormat = map["ResultWriter"]?["WriterConfig"] is JsonObject format ? WriterFormat(format, $"{location}/ResultWriter/WriterConfig", context) : ResultWriterFormat.Default,
             ToleratedFailureCount = context.Integer(map, "ToleratedFailureCount", location, min: 0),
             ToleratedFailurePercentage = context.Number(map, "ToleratedFailurePercentage", location, min: 0),
         };
+    }
+
+    /// <summary>
+    /// Express children cannot wait for a callback: a Task with <c>.waitForTaskToken</c> anywhere in the processor
+    /// (nested Parallel branches and Map processors included) is refused when the state machine is created, as AWS does.
+    /// </summary>
+    private static void RefuseCallbacks(JsonObject graph, string location, ParseContext context)
+    {
+        if (graph["States"] is not JsonObject states)
+        {
+            return;
+        }
+
+        foreach (var (name, node) in states)
+        {
+            if (node is not JsonObject state)
+            {
+                continue;
+            }
+
+            var here = $"{location}/States/{name}";
+            if (state["Resource"] is JsonValue resource && resource.ToString().EndsWith(".waitForTaskToken", StringComparison.Ordinal))
+            {
+                context.Fail($"{here}/Resource", "Express state machine does not support '.waitForTaskToken' service integration");
+            }
+
+            var branches = state["Branches"] as JsonArray ?? [];
+            for (var i = 0; i < branches.Count; i++)
+            {
+                if (branches[i] is JsonObject branch)
+                {
+                    RefuseCallbacks(branch, $"{here}/Branches[{i}]", context);
+                }
+            }
+
+            foreach (var field in new[] { "ItemProcessor", "Iterator" })
+            {
+                if (state[field] is JsonObject inner)
+                {
+                    RefuseCallbacks(inner, $"{here}/{field}", context);
+                }
+            }
+        }
     }
 
     /// <summary>The processor without its ProcessorConfig, in the query language the Map state is written in.</summary>
@@ -88,8 +137,32 @@ internal static class DistributedMapParser
         BatchInput = TemplateCompiler.Compile(batcher, "BatchInput", location, context),
     };
 
+    private static ResultWriterFormat WriterFormat(JsonObject format, string location, ParseContext context)
+    {
+        var transformation = context.String(format, "Transformation", location) ?? ResultWriterFormat.Default.Transformation;
+        var outputType = context.String(format, "OutputType", location) ?? ResultWriterFormat.Default.OutputType;
+        if (transformation is not ("NONE" or "COMPACT" or "FLATTEN"))
+        {
+            context.Fail($"{location}/Transformation", $"'{transformation}' is not a WriterConfig Transformation (NONE, COMPACT or FLATTEN).");
+        }
+
+        if (outputType is not ("JSON" or "JSONL"))
+        {
+            context.Fail($"{location}/OutputType", $"'{outputType}' is not a WriterConfig OutputType (JSON or JSONL).");
+        }
+
+        return new ResultWriterFormat(transformation, outputType);
+    }
+
     private static PayloadTemplate? Writer(JsonObject writer, string location, ParseContext context)
     {
+        if (writer["Resource"] is null && writer["WriterConfig"] is not null)
+        {
+            // A WriterConfig alone shapes the state's output without writing to S3: not run by the local engine.
+            context.Fail(location, "A ResultWriter with WriterConfig but no Resource (results in the state output) is not supported by the local engine; add Resource and Parameters to write them to S3.");
+            return null;
+        }
+
         if (context.String(writer, "Resource", location, required: true) is { } resource && resource != PutObject)
         {
             context.Fail($"{location}/Resource", $"The ResultWriter resource must be {PutObject}.");

@@ -12,8 +12,7 @@ internal sealed partial class ExecutionEngine : IMapRunChildren
 
     Task<ChildOutcome> IMapRunChildren.RunAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken)
     {
-        var machine = new StateMachineRecord(
-            mapRun.ChildStateMachineArn, mapRun.ChildStateMachineArn[(mapRun.ChildStateMachineArn.LastIndexOf(':') + 1)..], config.ChildDefinition, roleArn, mapRun.ChildExecutionType, mapRun.StartDate);
+        var machine = ChildMachine(mapRun, config.ChildDefinition, roleArn);
         return mapRun.ChildExecutionType == "EXPRESS"
             ? RunExpressChildAsync(machine, child, cancellationToken)
             : RunStandardChildAsync(machine, child, cancellationToken);
@@ -29,6 +28,20 @@ internal sealed partial class ExecutionEngine : IMapRunChildren
 
     Task IMapRunChildren.FlushAsync() => Store.FlushAsync();
 
+    async Task<string?> IMapRunChildren.RedriveBlockedAsync(MapRunRecord mapRun, MapRunChild child)
+    {
+        if (mapRun.ChildExecutionType == "EXPRESS" || await Store.GetExecutionAsync(child.ExecutionArn) is not { } execution)
+        {
+            return null;
+        }
+
+        return await RedriveBlockedAsync(execution, ChildMachine(mapRun, execution.Definition, execution.RoleArn));
+    }
+
+    /// <summary>The child state machine of a Map Run (not stored on its own: its definition is the ItemProcessor's).</summary>
+    private static StateMachineRecord ChildMachine(MapRunRecord mapRun, string definition, string? roleArn) =>
+        new(mapRun.ChildStateMachineArn, mapRun.ChildStateMachineArn[(mapRun.ChildStateMachineArn.LastIndexOf(':') + 1)..], definition, roleArn, mapRun.ChildExecutionType, mapRun.StartDate);
+
     /// <summary>Starts the child (or finds it, after a restart) and waits for its end.</summary>
     public async Task<ChildOutcome> RunStandardChildAsync(StateMachineRecord machine, MapRunChild child, CancellationToken cancellation)
     {
@@ -36,9 +49,13 @@ internal sealed partial class ExecutionEngine : IMapRunChildren
         ExecutionRecord record;
         try
         {
-            record = await Store.GetExecutionAsync(child.ExecutionArn) is { IsRunning: false } ended
-                ? ended
-                : await StartAsync(machine, child.Name, child.Input, child.MapRunArn);
+            record = await Store.GetExecutionAsync(child.ExecutionArn) switch
+            {
+                // A redriven Map Run runs an unsuccessful Standard child again by redriving it from the state that failed.
+                { IsRunning: false, Status: not "SUCCEEDED" } ended when ended.RedriveCount < child.RedriveCount => await RedriveChildOrKeepAsync(ended, machine),
+                { IsRunning: false } ended => ended,
+                _ => await StartAsync(machine, child.Name, child.Input, child.MapRunArn),
+            };
         }
         catch (ExecutionAlreadyExistsException)
         {
@@ -48,6 +65,19 @@ internal sealed partial class ExecutionEngine : IMapRunChildren
 
         var final = record.IsRunning ? await WaitForEndAsync(record.Arn, cancellation) ?? record : record;
         return new ChildOutcome(final.Status, final.Output, final.Error, final.Cause, final.StopDate ?? Time.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task<ExecutionRecord> RedriveChildOrKeepAsync(ExecutionRecord ended, StateMachineRecord machine)
+    {
+        try
+        {
+            return await RedriveChildAsync(ended.Arn, machine);
+        }
+        catch (ExecutionNotRedrivableException)
+        {
+            // Its redrive rules changed since the Map Run was redriven (its window closed): it keeps its old outcome.
+            return ended;
+        }
     }
 
     /// <summary>

@@ -8,17 +8,21 @@ namespace ReviewerPortal.Engine.Runtime;
 /// (<see cref="RedriveReplay"/> decides what replays).
 /// </summary>
 /// <remarks>
-/// Not done yet — Distributed Map: AWS redrives a failed Map Run by re-running only its failed and unfinished children
-/// (a MapRunRedriven event, the Map Run's redriveCount). Here the cut at the unfinished Map state makes the redriven
-/// parent enter the Map state again, i.e. start the Map Run over all items. Redriving only the failed children needs
-/// the Map Run store of the Distributed Map work (its per-child outcomes) and belongs there, once it is merged.
+/// A Distributed Map state cut this way is entered again by the redriven parent and redrives its own Map Run
+/// (<see cref="MapRuns.MapRunRedrive"/>): only the unsuccessful and never-started children run again, and a Standard
+/// child among them is redriven through <see cref="RedriveChildAsync"/>.
 /// </remarks>
 internal sealed partial class ExecutionEngine
 {
     private const int ClientTokensKept = 10;
     private readonly SemaphoreSlim redriving = new(1, 1);
 
-    public async Task<ExecutionRecord> RedriveAsync(string executionArn, string? clientToken)
+    public Task<ExecutionRecord> RedriveAsync(string executionArn, string? clientToken) => RedriveAsync(executionArn, clientToken, childMachine: null);
+
+    /// <summary>Redrives a Standard child of a Map Run, whose state machine is the Map Run's rather than one in the store.</summary>
+    public Task<ExecutionRecord> RedriveChildAsync(string executionArn, StateMachineRecord childMachine) => RedriveAsync(executionArn, null, childMachine);
+
+    private async Task<ExecutionRecord> RedriveAsync(string executionArn, string? clientToken, StateMachineRecord? childMachine)
     {
         // One redrive at a time: two callers must not both turn the same ended execution back to RUNNING.
         await redriving.WaitAsync(shutdown.Token);
@@ -33,7 +37,7 @@ internal sealed partial class ExecutionEngine
             }
 
             var history = await Store.ReadHistoryAsync(executionArn);
-            var machine = await Store.GetStateMachineAsync(record.StateMachineArn);
+            var machine = childMachine ?? await Store.GetStateMachineAsync(record.StateMachineArn);
             var now = Time.GetUtcNow().UtcDateTime;
             if (RedriveEligibility.Reason(record, machine, now, history.Count) is { } reason)
             {
@@ -69,11 +73,11 @@ internal sealed partial class ExecutionEngine
     }
 
     /// <summary>Why the execution cannot be redriven now (DescribeExecution's redriveStatusReason), or null.</summary>
-    public async Task<string?> RedriveBlockedAsync(ExecutionRecord record)
+    public async Task<string?> RedriveBlockedAsync(ExecutionRecord record, StateMachineRecord? childMachine = null)
     {
         // Only an execution that ended on States.Runtime can have run out of history: read the others' histories not.
         var events = record.Error == StatesErrors.Runtime ? (await Store.ReadHistoryAsync(record.Arn)).Count : 0;
-        return RedriveEligibility.Reason(record, await Store.GetStateMachineAsync(record.StateMachineArn), Time.GetUtcNow().UtcDateTime, events);
+        return RedriveEligibility.Reason(record, childMachine ?? await Store.GetStateMachineAsync(record.StateMachineArn), Time.GetUtcNow().UtcDateTime, events);
     }
 
     private static HistoryEvent RedrivenEvent(int redriveCount) => new()

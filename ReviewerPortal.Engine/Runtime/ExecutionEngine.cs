@@ -147,6 +147,10 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
             : (null, null);
         using var timeoutSource = timeout;
         using var longTimer = timeoutTimer;
+
+        // A timeout stops the execution's work as StopExecution does: a Distributed Map aborts its Map Run and stops
+        // its Standard children (which would otherwise run on). Only the end recorded differs (TIMED_OUT).
+        using var stopOnTimeout = timeout?.Token.Register(static stopping => ((CancellationTokenSource)stopping!).Cancel(), run.Stopping);
         using var cancellation = timeout is null
             ? CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, shutdown.Token)
             : CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, timeout.Token, shutdown.Token);

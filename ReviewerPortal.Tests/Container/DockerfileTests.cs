@@ -73,6 +73,7 @@ public sealed class DockerfileTests
             ["Identity__Mode"] = "Oidc",
             ["Identity__Authority"] = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0",
             ["Identity__ClientId"] = "reviewer-portal-container-test",
+            ["Identity__ClientSecret"] = "reviewer-portal-container-test-secret",
         };
         int port;
         await using (var portal = await LoopbackServer.StartAsync(

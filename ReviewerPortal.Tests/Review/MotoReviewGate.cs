@@ -23,6 +23,7 @@ public sealed class MotoReviewGate : IAsyncDisposable
 {
     public const string Draft = "# CT HEAD WITHOUT CONTRAST\n\n## FINDINGS\n\nNo haemorrhage.\n\n## IMPRESSION\n\n1. No acute abnormality.\n";
     private const string Table = "review-tasks";
+    private static readonly TimeSpan OpenTimeout = TimeSpan.FromMinutes(2);
 
     private readonly LoopbackServer _moto;
     private readonly TempDirectory _folder = new("loop-decisions");
@@ -116,7 +117,11 @@ public sealed class MotoReviewGate : IAsyncDisposable
             Input = new JsonObject { ["task"] = new JsonObject { ["id"] = name }, ["caseId"] = "CASE-" + name }.ToJsonString(),
         });
         var key = ReviewTaskItem.Key(name);
-        for (var i = 0; i < 100; i++)
+        // A deadline, not a number of polls: moto runs the execution (its ASL parser, then the gate's putItem through
+        // its own HTTP server) on threads that share one Python interpreter with every other request, and with 25
+        // executions started at once on a loaded 2-core machine (load average 35 measured) that took over 10 s.
+        var deadline = DateTimeOffset.UtcNow + OpenTimeout;
+        while (DateTimeOffset.UtcNow < deadline)
         {
             var item = await _dynamo.GetItemAsync(new GetItemRequest { TableName = Table, Key = key });
             if (item.Item is { Count: > 0 })

@@ -62,6 +62,34 @@ public sealed class ReviewQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task An_approved_task_shows_the_published_bytes_and_reuses_a_shown_report_only_when_its_hash_matches()
+    {
+        var id = await RegisterWithDraftAsync("t-published", Encoding.UTF8.GetBytes("# Draft\n\nAI text.\n"));
+        var reviewer = new Reviewer("rev-1", "Dr One");
+        var final = await _drafts.WriteTextAsync($"s3://reviewer-portal-drafts/{id}/reviewed.md", "# Final\n\nApproved text.\n", "text/markdown");
+        (await _tasks.ClaimAsync(id, reviewer, _clock.GetUtcNow().AddMinutes(20))).Applied.Should().BeTrue();
+        (await _tasks.RecordDecisionAsync(id, new Decision
+        {
+            Outcome = DecisionOutcome.Approved,
+            Reviewer = reviewer,
+            DecidedAt = _clock.GetUtcNow(),
+            FinalReportLocation = final.Location,
+            FinalSha256 = final.Sha256,
+        })).Applied.Should().BeTrue();
+
+        var first = await _queue.OpenAsync(id);
+        first.Published!.Text.Should().Be("# Final\n\nApproved text.\n");
+        first.Published.Sha256.Should().Be(final.Sha256);
+
+        // The same hash: the page's report is the approved bytes, and is not read and rendered again.
+        (await _queue.OpenAsync(id, first)).Published.Should().BeSameAs(first.Published);
+
+        // A report shown under another hash is never kept: the page gets the approved bytes from the store.
+        var stale = first with { Published = new DraftView(DraftReadStatus.Found, "<p>Other</p>", null, new string('0', 64)) { Text = "Other" } };
+        (await _queue.OpenAsync(id, stale)).Published!.Text.Should().Be("# Final\n\nApproved text.\n");
+    }
+
+    [Fact]
     public async Task An_unknown_task_id_opens_as_no_task()
     {
         var view = await _queue.OpenAsync("no-such-task");

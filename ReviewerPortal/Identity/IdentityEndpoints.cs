@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using ReviewerPortal.Identity.Entra;
 
 namespace ReviewerPortal.Identity;
@@ -46,6 +47,13 @@ public static class IdentityEndpoints
         {
             EntraSignInEvents.LogRejected(logger, SignInFailure.ProviderUnreachable, e.GetType().Name);
             return EntraSignInEvents.ProblemPage(SignInFailure.ProviderUnreachable);
+        }
+        catch (OpenIdConnectProtocolException e)
+        {
+            // A pushed authorization request (sent when the provider offers it) was refused, e.g. the portal's own credentials.
+            var failure = SignInFailureClassifier.Classify(e, redeemingCode: false);
+            EntraSignInEvents.LogRejected(logger, failure, e.GetType().Name);
+            return EntraSignInEvents.ProblemPage(failure);
         }
     }
 

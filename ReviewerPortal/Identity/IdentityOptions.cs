@@ -31,8 +31,17 @@ public sealed class IdentityOptions
 
     public string? ClientId { get; set; }
 
-    /// <summary>Sent to the token endpoint with <c>client_secret_post</c>; leave empty for a public client (PKCE alone).</summary>
+    /// <summary>Sent to the token endpoint with <c>client_secret_post</c>. Set this or <see cref="ClientCertificates"/>, not both.</summary>
     public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// Instead of <see cref="ClientSecret"/>: the app's certificate, described as in Identity.Web's configuration
+    /// (<c>SourceType</c> <c>Path</c> with <c>CertificateDiskPath</c> and <c>CertificatePassword</c>, <c>Base64Encoded</c>
+    /// with <c>Base64EncodedValue</c>, <c>StoreWithThumbprint</c> or <c>StoreWithDistinguishedName</c> with
+    /// <c>CertificateStorePath</c>). The first that loads signs the client assertion (<c>private_key_jwt</c>); list two
+    /// while rotating.
+    /// </summary>
+    public List<Microsoft.Identity.Web.CertificateDescription> ClientCertificates { get; } = [];
 
     /// <summary>The authority sign-in uses: <see cref="Authority"/> when set, else <c>{Instance}{TenantId}/v2.0</c>; null when neither is configured.</summary>
     public Uri? EffectiveAuthority => Authority

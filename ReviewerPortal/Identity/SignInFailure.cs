@@ -8,6 +8,7 @@ public enum SignInFailure
     ReplayedResponse,
     MissingCode,
     CodeRejectedByProvider,
+    ClientCredentialsRejected,
     ProviderUnreachable,
     MalformedIdToken,
     InvalidSignature,
@@ -29,6 +30,9 @@ public static class SignInFailureMessages
         SignInFailure.ReplayedResponse => "This sign-in response has already been used and cannot be used again.",
         SignInFailure.MissingCode => "The identity provider's response carried no authorization code.",
         SignInFailure.CodeRejectedByProvider => "The identity provider refused to redeem the sign-in code.",
+        SignInFailure.ClientCredentialsRejected =>
+            "The identity provider did not accept this portal's own credentials (its client secret or certificate). " +
+            "An administrator must correct the portal's sign-in configuration.",
         SignInFailure.ProviderUnreachable => "The identity provider could not be reached.",
         SignInFailure.MalformedIdToken => "The identity provider returned an ID token that could not be read.",
         SignInFailure.InvalidSignature => "The ID token's signature is not valid.",
@@ -44,7 +48,7 @@ public static class SignInFailureMessages
     /// <summary>Provider-side problems are 502; everything the browser brought is 400.</summary>
     public static int StatusCode(SignInFailure failure) => failure switch
     {
-        SignInFailure.ProviderUnreachable or SignInFailure.AuditUnavailable => StatusCodes.Status502BadGateway,
+        SignInFailure.ProviderUnreachable or SignInFailure.AuditUnavailable or SignInFailure.ClientCredentialsRejected => StatusCodes.Status502BadGateway,
         _ => StatusCodes.Status400BadRequest,
     };
 }

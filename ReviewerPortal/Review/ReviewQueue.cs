@@ -30,20 +30,31 @@ public sealed partial class ReviewQueue(
     /// <summary>Called after every committed change to a task; dispose the result to stop.</summary>
     public IDisposable Subscribe(Func<ReviewTaskChanged, Task> onChange) => changes.Subscribe(onChange);
 
-    public async Task<ReviewView> OpenAsync(string taskId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One task as its page shows it. <paramref name="shown"/> is what the page shows now: its published report is
+    /// reused when the decision names the same SHA-256 (the very same bytes), so the two changes an approval makes
+    /// (DECIDING, then DECIDED) do not read and render a long report twice.
+    /// </summary>
+    /// <remarks>
+    /// Reading and rendering run off the caller's synchronization context: on a Blazor circuit that context also runs
+    /// the approval that caused the change, and a 200 KB report's Markdown rendering there held back its confirmation.
+    /// </remarks>
+    public async Task<ReviewView> OpenAsync(string taskId, ReviewView? shown = null, CancellationToken cancellationToken = default)
     {
-        var task = await tasks.GetAsync(taskId, cancellationToken);
+        var task = await tasks.GetAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (task is null)
         {
             return new ReviewView(null, null);
         }
 
-        var draft = await ReadDraftAsync(task, task.DraftLocation, cancellationToken);
-        var published = task.Decision is { Outcome: DecisionOutcome.Approved, FinalReportLocation: { } report }
-            ? await ReadDraftAsync(task, report, cancellationToken)
+        var draft = await ReadDraftAsync(task, task.DraftLocation, cancellationToken).ConfigureAwait(false);
+        var published = task.Decision is { Outcome: DecisionOutcome.Approved, FinalReportLocation: { } report } approval
+            ? shown?.Published is { IsReadable: true, Sha256: { } sha } same && sha == approval.FinalSha256
+                ? same
+                : await ReadDraftAsync(task, report, cancellationToken).ConfigureAwait(false)
             : null;
         var since = task.Claim is { } claim
-            ? ClaimHistory.HeldSince(await tasks.ListAuditAsync(task.Id, cancellationToken), claim)
+            ? ClaimHistory.HeldSince(await tasks.ListAuditAsync(task.Id, cancellationToken).ConfigureAwait(false), claim)
             : null;
         return new ReviewView(task, draft, published) { ClaimedSince = since };
     }
@@ -54,7 +65,7 @@ public sealed partial class ReviewQueue(
         DraftReadResult read;
         try
         {
-            read = await drafts.ReadTextAsync(location, limit, cancellationToken);
+            read = await drafts.ReadTextAsync(location, limit, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -22,10 +22,6 @@ export function watch(id, page) {
   });
 }
 
-export function byteLength(id) {
-  return new TextEncoder().encode(document.getElementById(id).value).length;
-}
-
 // Returned as a Uint8Array, which Blazor hands to .NET as a stream (IJSStreamReference), in chunks.
 export function read(id) {
   return new TextEncoder().encode(document.getElementById(id).value);

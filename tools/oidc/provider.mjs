@@ -2,7 +2,8 @@
 // Microsoft Entra ID tenant: its issuer is http://127.0.0.1:<port>/<TENANT_ID>/v2.0 (Entra's v2.0 issuer form, the
 // authority Microsoft.Identity.Web builds from Instance and TenantId), and its ID tokens carry `tid`, `oid` and `roles`.
 // Usage: node provider.mjs <port>, with PORTAL_ORIGIN (the portal's origin, for its redirect URIs),
-// CLIENT_ID, CLIENT_SECRET and TENANT_ID in the environment. Its development login form accepts any password;
+// CLIENT_ID, CLIENT_SECRET and TENANT_ID in the environment; with CLIENT_JWKS (a JWK Set of the portal certificate's
+// public key) the client authenticates with private_key_jwt, as an Entra app with a certificate credential, instead. Its development login form accepts any password;
 // the login name picks one of the accounts below, whose app roles imitate Entra app roles.
 import http from 'node:http';
 import { createRequire } from 'node:module';
@@ -18,6 +19,10 @@ const origin = process.env.PORTAL_ORIGIN;
 const clientId = process.env.CLIENT_ID ?? 'reviewer-portal';
 const clientSecret = process.env.CLIENT_SECRET ?? 'test-secret';
 const tenantId = process.env.TENANT_ID ?? '3f1c2b7a-5d4e-4c3b-9a8f-0e1d2c3b4a59';
+const clientJwks = process.env.CLIENT_JWKS ? JSON.parse(process.env.CLIENT_JWKS) : undefined;
+const clientAuthentication = clientJwks
+  ? { token_endpoint_auth_method: 'private_key_jwt', jwks: clientJwks }
+  : { token_endpoint_auth_method: 'client_secret_post', client_secret: clientSecret };
 if (!port || !origin) {
   console.error('usage: PORTAL_ORIGIN=http://127.0.0.1:5080 node provider.mjs <port>');
   process.exit(2);
@@ -35,12 +40,11 @@ const issuer = `http://127.0.0.1:${port}${mountPath}`;
 const provider = new Provider(issuer, {
   clients: [{
     client_id: clientId,
-    client_secret: clientSecret,
+    ...clientAuthentication,
     redirect_uris: [`${origin}/signin-oidc`],
     post_logout_redirect_uris: [`${origin}/signout-callback-oidc`],
     response_types: ['code'],
     grant_types: ['authorization_code'],
-    token_endpoint_auth_method: 'client_secret_post',
   }],
   pkce: { required: () => true },
   // Entra puts the tenant, app roles and the object id into the ID token; so does this provider.

@@ -122,6 +122,7 @@ public class SignInAttemptRejectionTests
             ["Identity:Instance"] = $"http://127.0.0.1:{nowhere}/",
             ["Identity:TenantId"] = CraftedTokenProvider.TenantId,
             ["Identity:ClientId"] = "reviewer-portal",
+            ["Identity:ClientSecret"] = "unused",
         });
         using var portal = app.CreateRawClient();
 

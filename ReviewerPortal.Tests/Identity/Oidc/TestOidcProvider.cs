@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Microsoft.IdentityModel.Tokens;
 using ReviewerPortal.Tests.Infrastructure;
 
 namespace ReviewerPortal.Tests.Identity.Oidc;
@@ -28,20 +31,44 @@ public sealed class TestOidcProvider : IAsyncDisposable
     /// <summary>Entra's v2.0 issuer form: <c>{instance}{tenant}/v2.0</c>.</summary>
     public Uri Issuer => new(Server.BaseUri, $"/{TenantId}/v2.0");
 
-    public static async Task<TestOidcProvider> StartAsync()
+    /// <param name="clientCertificate">
+    /// When given, the portal's client is registered for <c>private_key_jwt</c> with this certificate's public key (as an
+    /// Entra app with a certificate credential) instead of the client secret.
+    /// </param>
+    public static async Task<TestOidcProvider> StartAsync(X509Certificate2? clientCertificate = null)
     {
         var portalPort = LoopbackServer.FreePort();
+        var environment = new Dictionary<string, string>
+        {
+            ["PORTAL_ORIGIN"] = $"http://127.0.0.1:{portalPort}",
+            ["CLIENT_ID"] = ClientId,
+            ["CLIENT_SECRET"] = ClientSecret,
+            ["TENANT_ID"] = TenantId,
+        };
+        if (clientCertificate is not null)
+        {
+            environment["CLIENT_JWKS"] = PublicKeySet(clientCertificate);
+        }
+
         var server = await LoopbackServer.StartAsync(
             "node",
             port => [Path.Combine(RepoPaths.Tools, "oidc", "provider.mjs"), port.ToString(CultureInfo.InvariantCulture)],
-            new Dictionary<string, string>
-            {
-                ["PORTAL_ORIGIN"] = $"http://127.0.0.1:{portalPort}",
-                ["CLIENT_ID"] = ClientId,
-                ["CLIENT_SECRET"] = ClientSecret,
-                ["TENANT_ID"] = TenantId,
-            });
+            environment);
         return new TestOidcProvider(server, portalPort);
+    }
+
+    /// <summary>The certificate's public key as a JWK Set, named by the thumbprint the portal's assertion carries as its kid.</summary>
+    private static string PublicKeySet(X509Certificate2 certificate)
+    {
+        using var rsa = certificate.GetRSAPublicKey()!;
+        var key = rsa.ExportParameters(includePrivateParameters: false);
+        return JsonSerializer.Serialize(new
+        {
+            keys = new[]
+            {
+                new { kty = "RSA", kid = certificate.Thumbprint, n = Base64UrlEncoder.Encode(key.Modulus), e = Base64UrlEncoder.Encode(key.Exponent) },
+            },
+        });
     }
 
     /// <summary>Portal settings for Oidc mode against this provider, with Entra-style role values mapped.</summary>

@@ -101,13 +101,27 @@ public sealed class MapRunsPanelTests : MudComponentTest, IAsyncLifetime
         Render<MapRunsPanel>(p => p.Add(m => m.ExecutionArn, execution)).Markup.Trim().Should().BeEmpty();
     }
 
+    [Fact]
+    public void A_Map_Run_being_redriven_shows_the_items_waiting_to_run_again_as_not_ended()
+    {
+        var counts = new ReviewerPortal.StepFunctions.Model.MapRunItemCounts { Succeeded = 1, PendingRedrive = 2, Total = 3 };
+        var run = new MapRunView("arn:aws:states:us-east-1:123456789012:mapRun:backfill/Batch:1f3e", "Batch", "RUNNING", counts);
+
+        var card = Render<MapRunCard>(p => p.Add(c => c.Run, run).Add(c => c.Reader, new MapRunReader(_engine.Api)));
+
+        Count(card, "Pending redrive").Should().Be("2");
+        card.FindAll("[data-count='Not redrivable']").Should().BeEmpty("no failure was left behind by the redrive");
+        card.Find("[role=progressbar]").GetAttribute("aria-valuetext").Should().Be("1 of 3 items ended");
+    }
+
     private async Task<string> StartAsync(string mapFields, string items)
     {
         var machine = await _engine.CreateAsync(DistributedMapDefinitions.Map("\"ItemsPath\":\"$.items\"," + mapFields, "STANDARD", FailOrHold), "backfill");
         return await _engine.StartAsync(machine, "{\"items\":" + items + "}");
     }
 
-    private static string Count(IRenderedComponent<MapRunsPanel> panel, string name) => panel.Find($"[data-count={name}]").TextContent;
+    private static string Count<T>(IRenderedComponent<T> rendered, string name)
+        where T : Microsoft.AspNetCore.Components.IComponent => rendered.Find($"[data-count='{name}']").TextContent;
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

@@ -27,12 +27,17 @@ public static class EntraSignIn
             CookieAuthenticationDefaults.AuthenticationScheme);
 
         authentication.Services.AddSingleton<UsedSignInResponses>();
+        var certificate = ClientCertificates.Load(settings);
         // After Identity.Web's own configuration, so its events and issuer validator are there to be wrapped.
         authentication.Services.AddOptions<OpenIdConnectOptions>(Scheme).Configure<IServiceProvider>((oidc, services) =>
         {
             ConfigureHandler(oidc, settings);
             oidc.TokenValidationParameters.IssuerValidator = TenantIssuerValidator.Wrap(oidc.TokenValidationParameters.IssuerValidator, settings);
             EntraSignInEvents.Attach(oidc.Events, settings, services.GetRequiredService<UsedSignInResponses>());
+            if (certificate is not null)
+            {
+                new ClientAssertion(certificate, settings.ClientId!, services.GetRequiredService<TimeProvider>()).Attach(oidc.Events);
+            }
         });
     }
 

@@ -22,6 +22,9 @@ public static class SignInFailureClassifier
                 or SecurityTokenNoExpirationException => SignInFailure.ExpiredIdToken,
             SecurityTokenMalformedException or SecurityTokenException => SignInFailure.MalformedIdToken,
             OpenIdConnectProtocolInvalidNonceException => SignInFailure.NonceMismatch,
+            // The token or pushed-authorization endpoint did not accept the portal's secret or certificate: the portal's
+            // configuration is wrong, not anything the user did.
+            OpenIdConnectProtocolException { Data: var data } when data["error"] is "invalid_client" => SignInFailure.ClientCredentialsRejected,
             // The token endpoint answered with an error (a used, foreign or PKCE-mismatched code), or the authorization response did.
             OpenIdConnectProtocolException => redeemingCode ? SignInFailure.CodeRejectedByProvider : SignInFailure.ProviderError,
             HttpRequestException or IOException or TaskCanceledException => SignInFailure.ProviderUnreachable,
