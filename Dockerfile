@@ -12,8 +12,13 @@ FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 # Restore from the build and project files only, so a source change reuses the restored layer.
 COPY Directory.Build.props Directory.Packages.props ./
+# Every project the portal references is copied (the client, the engine, the portal).
+COPY ReviewerPortal.StepFunctions/ReviewerPortal.StepFunctions.csproj ReviewerPortal.StepFunctions/
+COPY ReviewerPortal.Engine/ReviewerPortal.Engine.csproj ReviewerPortal.Engine/
 COPY ReviewerPortal/ReviewerPortal.csproj ReviewerPortal/
 RUN dotnet restore ReviewerPortal/ReviewerPortal.csproj
+COPY ReviewerPortal.StepFunctions/ ReviewerPortal.StepFunctions/
+COPY ReviewerPortal.Engine/ ReviewerPortal.Engine/
 COPY ReviewerPortal/ ReviewerPortal/
 RUN dotnet publish ReviewerPortal/ReviewerPortal.csproj --configuration Release --no-restore --output /app
 

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ReviewerPortal.Workflow.Asl;
-using ReviewerPortal.Workflow.Asl.Api;
-using ReviewerPortal.Workflow.Asl.MapRuns;
-using ReviewerPortal.Workflow.Asl.Resources;
-using ReviewerPortal.Workflow.Asl.Runtime;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.Engine;
+using ReviewerPortal.Engine.Api;
+using ReviewerPortal.Engine.MapRuns;
+using ReviewerPortal.Engine.Resources;
+using ReviewerPortal.Engine.Runtime;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Benchmarks;
 

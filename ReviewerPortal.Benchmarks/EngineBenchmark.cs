@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ReviewerPortal.Workflow.Asl;
-using ReviewerPortal.Workflow.Asl.Api;
-using ReviewerPortal.Workflow.Asl.Resources;
-using ReviewerPortal.Workflow.Asl.Runtime;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.Engine;
+using ReviewerPortal.Engine.Api;
+using ReviewerPortal.Engine.Resources;
+using ReviewerPortal.Engine.Runtime;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Benchmarks;
 
@@ -90,10 +90,10 @@ internal static class EngineBenchmark
     {
         await using var engine = NewEngine(new InMemoryEngineStore(), []);
         await using var services = new ServiceCollection()
-            .AddSingleton<ReviewerPortal.Workflow.StepFunctions.IAmazonStepFunctions>(new LocalStepFunctions(engine))
+            .AddSingleton<ReviewerPortal.StepFunctions.IAmazonStepFunctions>(new LocalStepFunctions(engine))
             .BuildServiceProvider();
-        var host = new ReviewerPortal.Workflow.StepFunctionsApi.StepFunctionsApiHost(
-            services, Options.Create(new ReviewerPortal.Workflow.StepFunctionsApi.StepFunctionsApiOptions { ApiUrl = "http://127.0.0.1:0" }), NullLoggerFactory.Instance);
+        var host = new ReviewerPortal.Engine.HttpApi.StepFunctionsApiHost(
+            services, Options.Create(new ReviewerPortal.Engine.HttpApi.StepFunctionsApiOptions { ApiUrl = "http://127.0.0.1:0" }), NullLoggerFactory.Instance);
         await host.StartAsync(CancellationToken.None);
         try
         {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ReviewerPortal.Workflow.Asl.Runtime;
+using ReviewerPortal.Engine.Runtime;
 
 namespace ReviewerPortal.Benchmarks;
 

@@ -5,10 +5,10 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ReviewerPortal.Workflow.Asl;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
-using ReviewerPortal.Workflow.StepFunctionsApi;
+using ReviewerPortal.Engine;
+using ReviewerPortal.Engine.HttpApi;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Benchmarks;
 
@@ -70,15 +70,13 @@ internal static class StepFunctionsApiBenchmark
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Portal:DataDirectory"] = dataDirectory,
             ["LocalEngine:Durable"] = "false",
             ["LocalEngine:ApiUrl"] = "http://127.0.0.1:0",
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
-        services.AddLocalStepFunctions().AddStepFunctionsApi();
+        services.AddLocalStepFunctions(_ => new LocalEngineFolders(dataDirectory, Path.Combine(dataDirectory, "objects"))).AddStepFunctionsApi();
         return services.BuildServiceProvider();
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.CrashDrill;

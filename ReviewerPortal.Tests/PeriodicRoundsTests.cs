@@ -1,4 +1,4 @@
-using ReviewerPortal.Tests.Workflow.Asl;
+using ReviewerPortal.Tests.Engine;
 using ReviewerPortal.Tests.Workflow.LocalResources;
 
 namespace ReviewerPortal.Tests;

@@ -104,15 +104,15 @@ if ! $DRY_RUN && ! aws "${ENDPOINT_ARGS[@]}" s3api head-bucket --bucket "$artifa
 fi
 # The key carries the file's SHA-256: a changed template is a changed parameter, so CloudFormation updates the machine.
 template_key() {
-  local file="$repo/ReviewerPortal/Workflows/$1.asl.json"
+  local file="$repo/ReviewerPortal/Workflow/Templates/$1.asl.json"
   echo "workflows/$1-$(sha256sum "$file" | cut -c1-16).asl.json"
 }
 study_key=$(template_key study-review)
 draft_key=$(template_key draft-generation)
 backfill_key=$(template_key draft-backfill)
-aws_do s3 cp "$repo/ReviewerPortal/Workflows/study-review.asl.json" "s3://$artifacts/$study_key"
-aws_do s3 cp "$repo/ReviewerPortal/Workflows/draft-generation.asl.json" "s3://$artifacts/$draft_key"
-aws_do s3 cp "$repo/ReviewerPortal/Workflows/draft-backfill.asl.json" "s3://$artifacts/$backfill_key"
+aws_do s3 cp "$repo/ReviewerPortal/Workflow/Templates/study-review.asl.json" "s3://$artifacts/$study_key"
+aws_do s3 cp "$repo/ReviewerPortal/Workflow/Templates/draft-generation.asl.json" "s3://$artifacts/$draft_key"
+aws_do s3 cp "$repo/ReviewerPortal/Workflow/Templates/draft-backfill.asl.json" "s3://$artifacts/$backfill_key"
 
 step "stack $prefix-workflows"
 workflow_parameters=("TableName=$table" "DraftBucketName=$draft_bucket" "ReportBucketName=$report_bucket"

@@ -96,6 +96,40 @@ public sealed class DockerfileTests
         stopped.Should().Be(1, "the HEALTHCHECK fails when nothing answers");
     }
 
+    [Fact]
+    public async Task The_restore_layer_copies_every_project_the_portal_builds_from()
+    {
+        var instructions = DockerfileBuildStage.Instructions(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "Dockerfile"))).ToList();
+        var restore = instructions.FindIndex(i => i.Arguments.StartsWith("dotnet restore", StringComparison.Ordinal));
+        var copiedBeforeRestore = instructions.Take(restore).Where(i => i.Instruction == "COPY").Select(i => i.Arguments).ToList();
+
+        // The portal and, transitively, each project it references: a restore without one of them fails in the image only.
+        foreach (var project in PortalProjects())
+        {
+            copiedBeforeRestore.Should().Contain(copy => copy.StartsWith($"{project}/{project}.csproj ", StringComparison.Ordinal), $"{project} is restored with the portal");
+            instructions.Skip(restore).Should().Contain(i => i.Instruction == "COPY" && i.Arguments == $"{project}/ {project}/", $"{project}'s sources are built with the portal");
+        }
+    }
+
+    private static HashSet<string> PortalProjects()
+    {
+        var pending = new Queue<string>(["ReviewerPortal"]);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        while (pending.TryDequeue(out var project))
+        {
+            if (found.Add(project))
+            {
+                foreach (var reference in System.Xml.Linq.XDocument.Load(Path.Combine(RepoPaths.Root, project, project + ".csproj")).Descendants("ProjectReference"))
+                {
+                    pending.Enqueue(Path.GetFileNameWithoutExtension(reference.Attribute("Include")!.Value.Replace('\\', '/')));
+                }
+            }
+        }
+
+        found.Should().HaveCountGreaterThan(1, "the portal builds from the engine and the client too");
+        return found;
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, Dictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -7,7 +7,7 @@ using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage;
 using ReviewerPortal.Tests.Workflow.LocalResources;
-using ReviewerPortal.Tests.Workflows;
+using ReviewerPortal.Tests.Workflow.Templates;
 using ReviewerPortal.Workflow.LocalResources;
 
 namespace ReviewerPortal.Tests.Deploy;

@@ -12,12 +12,12 @@ namespace ReviewerPortal.Tests.Deploy;
 /// </summary>
 public partial class PortalPolicyTests
 {
-    // Source that never runs in Aws mode: the local engine and its API, its stand-in resources and template deployer,
-    // and the table creation used by tests and benchmarks (the stack creates the table).
+    // Portal source that never runs in Aws mode: the engine's stand-in resources and the template deployer, and the
+    // table creation used by tests and benchmarks (the stack creates the table). The engine and the client are projects
+    // of their own, outside the folder read here.
     private static readonly string[] LocalOnly =
     [
-        "Workflow/Asl/", "Workflow/StepFunctionsApi/", "Workflow/LocalResources/", "Workflow/StepFunctions/",
-        "Workflow/Templates/TemplateDeployer.cs", "Storage/DynamoDb/ReviewTaskTableDefinition.cs",
+        "Workflow/LocalResources/", "Workflow/Templates/TemplateDeployer.cs", "Storage/DynamoDb/ReviewTaskTableDefinition.cs",
     ];
 
     // An SDK operation that IAM authorises under another action name.
@@ -87,7 +87,7 @@ public partial class PortalPolicyTests
     private static HashSet<string> TemplateCalls()
     {
         var actions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var template in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "ReviewerPortal", "Workflows"), "*.asl.json"))
+        foreach (var template in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "ReviewerPortal", "Workflow", "Templates"), "*.asl.json"))
         {
             foreach (var (_, state) in JsonNode.Parse(File.ReadAllText(template))!["States"]!.AsObject())
             {

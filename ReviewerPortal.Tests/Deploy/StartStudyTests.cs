@@ -1,8 +1,8 @@
+using ReviewerPortal.Engine.HttpApi;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Workflow.LocalResources;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctionsApi;
 
 namespace ReviewerPortal.Tests.Deploy;
 

@@ -15,7 +15,7 @@ public partial class ContractDocumentTests
     private static readonly string Contract = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "contract.md"));
 
     private static readonly JsonObject StudyReview =
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "ReviewerPortal", "Workflows", "study-review.asl.json")))!.AsObject();
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "ReviewerPortal", "Workflow", "Templates", "study-review.asl.json")))!.AsObject();
 
     [Fact]
     public void Every_attribute_a_review_gate_writes_is_in_the_contract()

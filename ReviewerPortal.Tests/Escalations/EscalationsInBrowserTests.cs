@@ -1,10 +1,10 @@
 using Microsoft.Playwright;
 using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Engine;
 using ReviewerPortal.Tests.Identity;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage;
 using ReviewerPortal.Tests.Storage.DynamoDb;
-using ReviewerPortal.Tests.Workflow.Asl;
 using ReviewerPortal.Tests.Workflow.LocalResources;
 using ReviewerPortal.Workflow.LocalResources;
 using static Microsoft.Playwright.Assertions;

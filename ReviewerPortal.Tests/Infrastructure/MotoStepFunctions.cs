@@ -1,5 +1,5 @@
 using Amazon.Runtime;
-using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.StepFunctions;
 
 namespace ReviewerPortal.Tests.Infrastructure;
 

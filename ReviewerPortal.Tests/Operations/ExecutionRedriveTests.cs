@@ -3,11 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Operations;
 using ReviewerPortal.Review;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Tests.Identity;
 using ReviewerPortal.Tests.Workflow.LocalResources;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Operations;
 

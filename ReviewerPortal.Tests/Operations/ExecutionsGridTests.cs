@@ -2,9 +2,9 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using ReviewerPortal.Operations;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.Tests.Engine;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Tests.Workflow.Asl;
-using ReviewerPortal.Workflow.StepFunctions;
 
 namespace ReviewerPortal.Tests.Operations;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ReviewerPortal.Operations;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Operations;
 

@@ -1,5 +1,5 @@
 using ReviewerPortal.Operations;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Operations;
 

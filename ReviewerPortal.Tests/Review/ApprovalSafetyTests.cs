@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ReviewerPortal.Drafts;
 using ReviewerPortal.Review;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Review;
 

@@ -1,8 +1,8 @@
 using Microsoft.Playwright;
 using ReviewerPortal.Review;
+using ReviewerPortal.Tests.Engine;
 using ReviewerPortal.Tests.Identity;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Tests.Workflow.Asl;
 using ReviewerPortal.Tests.Workflow.LocalResources;
 using ReviewerPortal.Workflow.LocalResources;
 using static Microsoft.Playwright.Assertions;

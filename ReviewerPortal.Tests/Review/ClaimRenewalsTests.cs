@@ -3,9 +3,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Sqlite;
+using ReviewerPortal.Tests.Engine;
 using ReviewerPortal.Tests.Escalations;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Tests.Workflow.Asl;
 
 namespace ReviewerPortal.Tests.Review;
 

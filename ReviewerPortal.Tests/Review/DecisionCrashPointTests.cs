@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ReviewerPortal.Review;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Review;
 
@@ -48,7 +48,7 @@ public class DecisionCrashPointTests
         (await gate.Store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Decided);
     }
 
-    private static DecisionReconciler Reconciler(MotoReviewGate gate, ReviewerPortal.Workflow.StepFunctions.IAmazonStepFunctions stepFunctions) => new(
+    private static DecisionReconciler Reconciler(MotoReviewGate gate, ReviewerPortal.StepFunctions.IAmazonStepFunctions stepFunctions) => new(
         gate.Store,
         new GateOutcome(stepFunctions),
         new DecisionDelivery(stepFunctions, gate.Store, TimeProvider.System, NullLogger<DecisionDelivery>.Instance),

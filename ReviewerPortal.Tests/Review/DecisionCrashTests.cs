@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using ReviewerPortal.Review;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Review;
 

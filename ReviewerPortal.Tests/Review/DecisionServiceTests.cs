@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ReviewerPortal.Review;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Review;
 

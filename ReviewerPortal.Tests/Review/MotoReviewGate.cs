@@ -6,12 +6,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Review;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Storage.Files;
 using ReviewerPortal.Storage.Sqlite;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 
 namespace ReviewerPortal.Tests.Review;
 

@@ -1,9 +1,9 @@
 using ReviewerPortal.Drafts;
 using ReviewerPortal.Review;
+using ReviewerPortal.StepFunctions;
 using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Storage.S3;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Workflow.StepFunctions;
 
 namespace ReviewerPortal.Tests.Storage;
 

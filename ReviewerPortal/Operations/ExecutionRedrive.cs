@@ -1,8 +1,8 @@
 using ReviewerPortal.Components;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Operations;
 

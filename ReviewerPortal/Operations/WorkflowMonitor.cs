@@ -1,6 +1,6 @@
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 using ReviewerPortal.Workflow.Templates;
 
 namespace ReviewerPortal.Operations;

@@ -1,6 +1,6 @@
 using System.Net;
 using Amazon.Runtime;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Review;
 

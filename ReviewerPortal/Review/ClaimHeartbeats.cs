@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Review;
 

@@ -1,7 +1,7 @@
 using Polly;
 using Polly.Retry;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Review;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Review;
 

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 using ReviewerPortal.Drafts;
 using ReviewerPortal.Operations.Health;
 using ReviewerPortal.Review;
+using ReviewerPortal.StepFunctions;
 using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Storage.S3;
-using ReviewerPortal.Workflow.StepFunctions;
 
 namespace ReviewerPortal.Storage;
 

@@ -1,7 +1,9 @@
-using ReviewerPortal.Workflow.Asl;
+using Microsoft.Extensions.Options;
+using ReviewerPortal.Engine;
+using ReviewerPortal.Engine.HttpApi;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.Storage;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctionsApi;
 
 namespace ReviewerPortal.Workflow;
 
@@ -12,6 +14,13 @@ public static class WorkflowExtensions
         portal.Mode switch
         {
             PortalMode.Aws => services.AddStepFunctionsClient(),
-            _ => services.AddLocalStepFunctions().AddLocalResources().AddStepFunctionsApi(),
+            _ => services.AddLocalStepFunctions(LocalEngineFolders).AddLocalResources().AddStepFunctionsApi(),
         };
+
+    /// <summary>The engine's database beside the portal's (Portal:DataDirectory); Map Run objects in the local object store.</summary>
+    private static LocalEngineFolders LocalEngineFolders(IServiceProvider services)
+    {
+        var dataDirectory = services.GetRequiredService<IOptions<PortalOptions>>().Value.DataDirectory;
+        return new LocalEngineFolders(dataDirectory, services.GetService<LocalDataPaths>()?.ObjectsFolder ?? Path.Combine(dataDirectory, "objects"));
+    }
 }

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
-using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Workflow.LocalResources;
+using ReviewerPortal.Workflow.LocalResources;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,9 +1,9 @@
 using Microsoft.Playwright;
 using ReviewerPortal.Review;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewerPortal.Tests.Components.CaseReview;

@@ -1,11 +1,11 @@
 using Microsoft.Playwright;
 using ReviewerPortal.Review;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage;
 using ReviewerPortal.Tests.Workflow.LocalResources;
-using ReviewerPortal.Tests.Workflows;
+using ReviewerPortal.Tests.Workflow.Templates;
 using ReviewerPortal.Workflow.LocalResources;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewerPortal.Tests.Components.Pages;

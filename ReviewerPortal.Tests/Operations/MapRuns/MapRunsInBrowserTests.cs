@@ -1,8 +1,8 @@
 using Microsoft.Playwright;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
+using ReviewerPortal.Tests.Engine.MapRuns;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Tests.Workflow.Asl.MapRuns;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 using static Microsoft.Playwright.Assertions;
 
 namespace ReviewerPortal.Tests.Operations.MapRuns;

@@ -1,11 +1,11 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Operations.MapRuns;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.Tests.Engine;
+using ReviewerPortal.Tests.Engine.MapRuns;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Tests.Workflow.Asl;
-using ReviewerPortal.Tests.Workflow.Asl.MapRuns;
-using ReviewerPortal.Workflow.Asl.Resources;
-using ReviewerPortal.Workflow.StepFunctions;
 
 namespace ReviewerPortal.Tests.Operations.MapRuns;
 
@@ -104,7 +104,7 @@ public sealed class MapRunsPanelTests : MudComponentTest, IAsyncLifetime
     [Fact]
     public void A_Map_Run_being_redriven_shows_the_items_waiting_to_run_again_as_not_ended()
     {
-        var counts = new ReviewerPortal.Workflow.StepFunctions.Model.MapRunItemCounts { Succeeded = 1, PendingRedrive = 2, Total = 3 };
+        var counts = new ReviewerPortal.StepFunctions.Model.MapRunItemCounts { Succeeded = 1, PendingRedrive = 2, Total = 3 };
         var run = new MapRunView("arn:aws:states:us-east-1:123456789012:mapRun:backfill/Batch:1f3e", "Batch", "RUNNING", counts);
 
         var card = Render<MapRunCard>(p => p.Add(c => c.Run, run).Add(c => c.Reader, new MapRunReader(_engine.Api)));

@@ -3,11 +3,11 @@ using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReviewerPortal.Review;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Storage;
 using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
 using ReviewerPortal.Workflow.Templates;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Workflow.LocalResources;
 
 namespace ReviewerPortal.Tests.Workflow.LocalResources;

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Files;
 using ReviewerPortal.Storage.Sqlite;
 using ReviewerPortal.Tests.Infrastructure;
-using ReviewerPortal.Workflow.Asl.Resources;
 using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.Templates;
 

@@ -17,7 +17,7 @@ public static class UnavailableDependency
         ("Amazon.S3", "the draft bucket (S3)"),
         ("ReviewerPortal.Storage.S3", "the draft bucket (S3)"),
         ("ReviewerPortal.Identity.S3KeyRing", "the session key ring (S3)"),
-        ("ReviewerPortal.Workflow.StepFunctions", "the workflow service (Step Functions)"),
+        ("ReviewerPortal.StepFunctions", "the workflow service (Step Functions)"),
         ("Microsoft.Data.Sqlite", "the local task database (SQLite)"),
         ("ReviewerPortal.Storage.Sqlite", "the local task database (SQLite)"),
     ];

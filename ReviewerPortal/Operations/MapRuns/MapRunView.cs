@@ -1,4 +1,4 @@
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Operations.MapRuns;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Drafts;
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Workflow.Templates;
 
 namespace ReviewerPortal.Workflow.LocalResources;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
-using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Engine.Resources;
 
 namespace ReviewerPortal.Workflow.LocalResources;
 

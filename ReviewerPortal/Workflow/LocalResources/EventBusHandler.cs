@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Engine.Resources;
 
 namespace ReviewerPortal.Workflow.LocalResources;
 

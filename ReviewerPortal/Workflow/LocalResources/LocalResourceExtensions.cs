@@ -1,4 +1,4 @@
-using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Workflow.Templates;
 
 namespace ReviewerPortal.Workflow.LocalResources;

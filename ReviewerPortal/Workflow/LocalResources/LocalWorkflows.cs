@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Demo;
-using ReviewerPortal.Workflow.StepFunctions;
+using ReviewerPortal.StepFunctions;
 using ReviewerPortal.Workflow.Templates;
 
 namespace ReviewerPortal.Workflow.LocalResources;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.DynamoDb;
-using ReviewerPortal.Workflow.Asl.Resources;
 using ReviewerPortal.Workflow.Templates;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Review;
-using ReviewerPortal.Workflow.Asl.Resources;
 using ReviewerPortal.Workflow.Templates;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using ReviewerPortal.Drafts;
-using ReviewerPortal.Workflow.Asl.Resources;
+using ReviewerPortal.Engine.Resources;
 
 namespace ReviewerPortal.Workflow.LocalResources;
 

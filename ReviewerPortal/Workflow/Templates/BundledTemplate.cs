@@ -1,8 +1,8 @@
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Workflow.Templates;
 
-/// <summary>One ASL template the portal ships in <c>Workflows/</c>: its state machine name, type and embedded file.</summary>
+/// <summary>One ASL template the portal ships in this folder (embedded under its old logical name, <c>Workflows.*</c>): its state machine name, type and embedded file.</summary>
 public sealed record BundledTemplate(string Name, StateMachineType Type, string FileName)
 {
     public string ResourceName => "Workflows." + FileName;

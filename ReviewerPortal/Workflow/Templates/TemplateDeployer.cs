@@ -1,5 +1,5 @@
-using ReviewerPortal.Workflow.StepFunctions;
-using ReviewerPortal.Workflow.StepFunctions.Model;
+using ReviewerPortal.StepFunctions;
+using ReviewerPortal.StepFunctions.Model;
 
 namespace ReviewerPortal.Workflow.Templates;
 

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+using ReviewerPortal.Engine.Sqlite;
+
+namespace ReviewerPortal.Engine.MapRuns;
+
+/// <summary>
+/// Map Runs in the engine's SQLite file, written through the engine's single group-committing writer so that a Map
+/// Run and the parent's MapRunStarted event land in the same order they were made. A child is one compact row.
+/// </summary>
+internal sealed class SqliteMapRunStore : IMapRunStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS map_runs (arn TEXT PRIMARY KEY, execution_arn TEXT NOT NULL, json TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS map_runs_by_execution ON map_runs (execution_arn);
+        CREATE TABLE IF NOT EXISTS map_run_children (
+            map_run_arn TEXT NOT NULL, idx INTEGER NOT NULL, execution_arn TEXT NOT NULL, status TEXT NOT NULL,
+            items INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (map_run_arn, idx)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS map_run_children_by_execution ON map_run_children (execution_arn);
+        """;
+
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    private readonly string connectionString;
+    private readonly SqliteWriteQueue writes;
+
+    public SqliteMapRunStore(string connectionString, SqliteWriteQueue writes)
+    {
+        this.connectionString = connectionString;
+        this.writes = writes;
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        command.ExecuteNonQuery();
+    }
+
+    public void SaveMapRun(MapRunRecord record) =>
+        writes.Enqueue(
+            "INSERT OR REPLACE INTO map_runs(arn, execution_arn, json) VALUES ($0, $1, $2)",
+            record.Arn, record.ExecutionArn, JsonSerializer.Serialize(record, Json));
+
+    public async Task<MapRunRecord?> GetMapRunAsync(string mapRunArn) =>
+        (await QueryAsync("SELECT json FROM map_runs WHERE arn = $0", [mapRunArn], r => JsonSerializer.Deserialize<MapRunRecord>(r.GetString(0), Json)!)) is [var found, ..] ? found : null;
+
+    public async Task<IReadOnlyList<MapRunRecord>> ListMapRunsAsync(string executionArn) =>
+        [.. (await QueryAsync("SELECT json FROM map_runs WHERE execution_arn = $0", [executionArn], r => JsonSerializer.Deserialize<MapRunRecord>(r.GetString(0), Json)!))
+            .OrderBy(r => r.StartDate).ThenBy(r => r.Arn, StringComparer.Ordinal)];
+
+    public void SaveChild(MapRunChild child) =>
+        writes.Enqueue(
+            "INSERT OR REPLACE INTO map_run_children(map_run_arn, idx, execution_arn, status, items, json) VALUES ($0, $1, $2, $3, $4, $5)",
+            child.MapRunArn, child.Index, child.ExecutionArn, child.Status, child.ItemCount, JsonSerializer.Serialize(child, Json));
+
+    public Task<IReadOnlyList<MapRunChild>> ListChildrenAsync(string mapRunArn, string? status = null, int afterIndex = -1, int limit = 1000) =>
+        status is null
+            ? QueryAsync("SELECT json FROM map_run_children WHERE map_run_arn = $0 AND idx > $1 ORDER BY idx LIMIT $2", [mapRunArn, afterIndex, limit], ReadChild)
+            : QueryAsync("SELECT json FROM map_run_children WHERE map_run_arn = $0 AND idx > $1 AND status = $3 ORDER BY idx LIMIT $2", [mapRunArn, afterIndex, limit, status], ReadChild);
+
+    public Task<IReadOnlyList<MapRunStatusCount>> CountChildrenAsync(string mapRunArn) =>
+        QueryAsync(
+            "SELECT status, COUNT(*), SUM(items) FROM map_run_children WHERE map_run_arn = $0 GROUP BY status",
+            [mapRunArn],
+            r => new MapRunStatusCount(r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
+
+    public async Task<MapRunChild?> FindChildAsync(string executionArn) =>
+        (await QueryAsync("SELECT json FROM map_run_children WHERE execution_arn = $0", [executionArn], ReadChild)) is [var found, ..] ? found : null;
+
+    private static MapRunChild ReadChild(SqliteDataReader r) => JsonSerializer.Deserialize<MapRunChild>(r.GetString(0), Json)!;
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object[] values, Func<SqliteDataReader, T> read)
+    {
+        // Read your own writes: everything queued before this read is committed first.
+        await writes.FlushAsync();
+        await using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // one of this store's constant statements; values are parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters.AddWithValue("$" + i, values[i]);
+        }
+
+        var result = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            result.Add(read(reader));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,67 @@
+namespace ReviewerPortal.StepFunctions.Model;
+
+/// <summary>The history event type names of the Step Functions API (HistoryEventType).</summary>
+public static class HistoryEventType
+{
+    public const string ActivityFailed = nameof(ActivityFailed);
+    public const string ActivityScheduled = nameof(ActivityScheduled);
+    public const string ActivityScheduleFailed = nameof(ActivityScheduleFailed);
+    public const string ActivityStarted = nameof(ActivityStarted);
+    public const string ActivitySucceeded = nameof(ActivitySucceeded);
+    public const string ActivityTimedOut = nameof(ActivityTimedOut);
+    public const string ChoiceStateEntered = nameof(ChoiceStateEntered);
+    public const string ChoiceStateExited = nameof(ChoiceStateExited);
+    public const string ExecutionAborted = nameof(ExecutionAborted);
+    public const string ExecutionFailed = nameof(ExecutionFailed);
+    public const string ExecutionStarted = nameof(ExecutionStarted);
+    public const string ExecutionSucceeded = nameof(ExecutionSucceeded);
+    public const string ExecutionTimedOut = nameof(ExecutionTimedOut);
+    public const string ExecutionRedriven = nameof(ExecutionRedriven);
+    public const string FailStateEntered = nameof(FailStateEntered);
+    public const string LambdaFunctionFailed = nameof(LambdaFunctionFailed);
+    public const string LambdaFunctionScheduled = nameof(LambdaFunctionScheduled);
+    public const string LambdaFunctionScheduleFailed = nameof(LambdaFunctionScheduleFailed);
+    public const string LambdaFunctionStarted = nameof(LambdaFunctionStarted);
+    public const string LambdaFunctionStartFailed = nameof(LambdaFunctionStartFailed);
+    public const string LambdaFunctionSucceeded = nameof(LambdaFunctionSucceeded);
+    public const string LambdaFunctionTimedOut = nameof(LambdaFunctionTimedOut);
+    public const string MapIterationAborted = nameof(MapIterationAborted);
+    public const string MapIterationFailed = nameof(MapIterationFailed);
+    public const string MapIterationStarted = nameof(MapIterationStarted);
+    public const string MapIterationSucceeded = nameof(MapIterationSucceeded);
+    public const string MapStateAborted = nameof(MapStateAborted);
+    public const string MapStateEntered = nameof(MapStateEntered);
+    public const string MapStateExited = nameof(MapStateExited);
+    public const string MapStateFailed = nameof(MapStateFailed);
+    public const string MapStateStarted = nameof(MapStateStarted);
+    public const string MapStateSucceeded = nameof(MapStateSucceeded);
+    public const string MapRunAborted = nameof(MapRunAborted);
+    public const string MapRunFailed = nameof(MapRunFailed);
+    public const string MapRunRedriven = nameof(MapRunRedriven);
+    public const string MapRunStarted = nameof(MapRunStarted);
+    public const string MapRunSucceeded = nameof(MapRunSucceeded);
+    public const string ParallelStateAborted = nameof(ParallelStateAborted);
+    public const string ParallelStateEntered = nameof(ParallelStateEntered);
+    public const string ParallelStateExited = nameof(ParallelStateExited);
+    public const string ParallelStateFailed = nameof(ParallelStateFailed);
+    public const string ParallelStateStarted = nameof(ParallelStateStarted);
+    public const string ParallelStateSucceeded = nameof(ParallelStateSucceeded);
+    public const string PassStateEntered = nameof(PassStateEntered);
+    public const string PassStateExited = nameof(PassStateExited);
+    public const string SucceedStateEntered = nameof(SucceedStateEntered);
+    public const string SucceedStateExited = nameof(SucceedStateExited);
+    public const string TaskFailed = nameof(TaskFailed);
+    public const string TaskScheduled = nameof(TaskScheduled);
+    public const string TaskStarted = nameof(TaskStarted);
+    public const string TaskStartFailed = nameof(TaskStartFailed);
+    public const string TaskStateAborted = nameof(TaskStateAborted);
+    public const string TaskStateEntered = nameof(TaskStateEntered);
+    public const string TaskStateExited = nameof(TaskStateExited);
+    public const string TaskSubmitFailed = nameof(TaskSubmitFailed);
+    public const string TaskSubmitted = nameof(TaskSubmitted);
+    public const string TaskSucceeded = nameof(TaskSucceeded);
+    public const string TaskTimedOut = nameof(TaskTimedOut);
+    public const string WaitStateAborted = nameof(WaitStateAborted);
+    public const string WaitStateEntered = nameof(WaitStateEntered);
+    public const string WaitStateExited = nameof(WaitStateExited);
+}

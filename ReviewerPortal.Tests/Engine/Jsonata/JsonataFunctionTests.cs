@@ -1,0 +1,135 @@
+namespace ReviewerPortal.Tests.Engine.Jsonata;
+
+/// <summary>The standard function library, one documented behaviour per case.</summary>
+public sealed class JsonataFunctionTests
+{
+    [Theory]
+    [InlineData("$string(5)", "\"5\"")]
+    [InlineData("$string({'a': [1, true, null]})", "\"{\\\"a\\\":[1,true,null]}\"")]
+    [InlineData("$string(1e21)", "\"1e+21\"")]
+    [InlineData("$string(0.000001)", "\"0.000001\"")]
+    [InlineData("$string(0.1 + 0.2)", "\"0.3\"")]
+    [InlineData("$length('héllo')", "5")]
+    [InlineData("$substring('Radiology', 2, 3)", "\"dio\"")]
+    [InlineData("$substring('Radiology', -3)", "\"ogy\"")]
+    [InlineData("$substringBefore('a-b-c', '-')", "\"a\"")]
+    [InlineData("$substringAfter('a-b-c', '-')", "\"b-c\"")]
+    [InlineData("$uppercase('ct')", "\"CT\"")]
+    [InlineData("$lowercase('MR')", "\"mr\"")]
+    [InlineData("$trim('  two   words ')", "\"two words\"")]
+    [InlineData("$pad('7', 3, '0')", "\"700\"")]
+    [InlineData("$pad('7', -3, '0')", "\"007\"")]
+    [InlineData("$contains('abc', 'bc')", "true")]
+    [InlineData("$split('a,b,,c', ',')", "[\"a\",\"b\",\"\",\"c\"]")]
+    [InlineData("$split('a1b22c', /[0-9]+/, 2)", "[\"a\",\"b\"]")]
+    [InlineData("$join(['a', 'b'], '+')", "\"a+b\"")]
+    [InlineData("$match('ab12cd345', /[0-9]+/).match", "[\"12\",\"345\"]")]
+    [InlineData("$replace('John Smith', /(\\w+)\\s(\\w+)/, '$2, $1')", "\"Smith, John\"")]
+    [InlineData("$replace('a.b.c', '.', '/', 1)", "\"a/b.c\"")]
+    [InlineData("$replace('abc', /b/, function($m){ $uppercase($m.match) })", "\"aBc\"")]
+    [InlineData("$base64encode('hi?')", "\"aGk/\"")]
+    [InlineData("$base64decode('aGk/')", "\"hi?\"")]
+    [InlineData("$encodeUrlComponent('a b&c')", "\"a%20b%26c\"")]
+    [InlineData("$encodeUrl('https://x.org/a b?q=1')", "\"https://x.org/a%20b?q=1\"")]
+    [InlineData("$decodeUrlComponent('a%20b')", "\"a b\"")]
+    [InlineData("$eval('1 + x', {'x': 2})", "3")]
+    [InlineData("patient.name.$uppercase()", "\"ADA BYRON\"")]
+    public void String_functions(string expression, string expected) =>
+        JsonataRun.Eval(expression).Should().Be(expected);
+
+    [Theory]
+    [InlineData("$number('12.5')", "12.5")]
+    [InlineData("$number('0x1F')", "31")]
+    [InlineData("$number(true)", "1")]
+    [InlineData("$abs(-3)", "3")]
+    [InlineData("$floor(2.7)", "2")]
+    [InlineData("$ceil(2.1)", "3")]
+    [InlineData("$round(2.5)", "2")]
+    [InlineData("$round(3.5)", "4")]
+    [InlineData("$round(1.2345, 2)", "1.23")]
+    [InlineData("$round(1250, -2)", "1200")]
+    [InlineData("$power(2, 10)", "1024")]
+    [InlineData("$sqrt(16)", "4")]
+    [InlineData("$random() < 1", "true")]
+    [InlineData("$formatNumber(1234.5, '#,##0.00')", "\"1,234.50\"")]
+    [InlineData("$formatNumber(0.25, '0%')", "\"25%\"")]
+    [InlineData("$formatBase(255, 16)", "\"ff\"")]
+    [InlineData("$sum(studies.series.images)", "240")]
+    [InlineData("$max(studies.priority)", "3")]
+    [InlineData("$min(studies.priority)", "1")]
+    [InlineData("$average([1, 2, 3, 4])", "2.5")]
+    [InlineData("$count(studies)", "3")]
+    [InlineData("$count(patient.missing)", "0")]
+    [InlineData("$sum([])", "0")]
+    [InlineData("$max([])", "undefined")]
+    public void Numeric_and_aggregation_functions(string expression, string expected) =>
+        JsonataRun.Eval(expression).Should().Be(expected);
+
+    [Theory]
+    [InlineData("$boolean('')", "false")]
+    [InlineData("$boolean([0, 1])", "true")]
+    [InlineData("$boolean({})", "false")]
+    [InlineData("$not(patient.age)", "false")]
+    [InlineData("$exists(patient.missing)", "false")]
+    [InlineData("$exists(patient.name)", "true")]
+    [InlineData("$append([1, 2], 3)", "[1,2,3]")]
+    [InlineData("$sort([3, 1, 2])", "[1,2,3]")]
+    [InlineData("$sort(studies, function($a, $b){ $a.priority < $b.priority }).id", "[\"S3\",\"S1\",\"S2\"]")]
+    [InlineData("$reverse([1, 2, 3])", "[3,2,1]")]
+    [InlineData("$count($shuffle([1, 2, 3]))", "3")]
+    [InlineData("$distinct([1, 2, 1, 'a', 'a'])", "[1,2,\"a\"]")]
+    [InlineData("$zip([1, 2, 3], ['a', 'b'])", "[[1,\"a\"],[2,\"b\"]]")]
+    [InlineData("$keys(patient)", "[\"name\",\"age\",\"tags\"]")]
+    [InlineData("$lookup(patient, 'age')", "36")]
+    [InlineData("$spread({'a': 1, 'b': 2})", "[{\"a\":1},{\"b\":2}]")]
+    [InlineData("$merge([{'a': 1}, {'b': 2}, {'a': 3}])", "{\"a\":3,\"b\":2}")]
+    [InlineData("$type(patient.tags)", "\"array\"")]
+    [InlineData("$type(null)", "\"null\"")]
+    [InlineData("$map([1, 2, 3], function($v){ $v * 10 })", "[10,20,30]")]
+    [InlineData("$map(['a', 'b'], function($v, $i){ $v & $i })", "[\"a0\",\"b1\"]")]
+    [InlineData("$filter(studies, function($s){ $s.modality = 'CT' }).id", "[\"S1\",\"S3\"]")]
+    [InlineData("$single(studies, function($s){ $s.modality = 'MR' }).id", "\"S2\"")]
+    [InlineData("$reduce([1, 2, 3, 4], function($acc, $v){ $acc + $v })", "10")]
+    [InlineData("$reduce([1, 2], function($acc, $v){ $acc + $v }, 10)", "13")]
+    [InlineData("$sift(patient, function($v, $k){ $k = 'age' })", "{\"age\":36}")]
+    [InlineData("$each({'a': 1, 'b': 2}, function($v, $k){ $k & '=' & $v })", "[\"a=1\",\"b=2\"]")]
+    public void Boolean_array_object_and_higher_order_functions(string expression, string expected) =>
+        JsonataRun.Eval(expression).Should().Be(expected);
+
+    [Theory]
+    [InlineData("$now()", "\"2026-12-07T10:30:00.000Z\"")]
+    [InlineData("$millis()", "1796639400000")]
+    [InlineData("$fromMillis(0)", "\"1970-01-01T00:00:00.000Z\"")]
+    [InlineData("$fromMillis(1796639400000, '[D01]/[M01]/[Y0001] [H01]:[m01]')", "\"07/12/2026 10:30\"")]
+    [InlineData("$fromMillis(0, undefined, '+0100')", "\"1970-01-01T01:00:00.000+01:00\"")]
+    [InlineData("$toMillis('2026-12-07T10:30:00Z')", "1796639400000")]
+    [InlineData("$toMillis('07/12/2026', '[D01]/[M01]/[Y0001]')", "1796601600000")]
+    [InlineData("$fromMillis($toMillis('2026-12-07T10:30:00.000Z') + 3600 * 1000)", "\"2026-12-07T11:30:00.000Z\"")]
+    public void Date_and_time_functions(string expression, string expected) =>
+        JsonataRun.Eval(expression).Should().Be(expected);
+
+    [Theory]
+    [InlineData("$string(1/0)", "D1001")]
+    [InlineData("$number('abc')", "D3030")]
+    [InlineData("$sqrt(-1)", "D3060")]
+    [InlineData("$sum(['a'])", "T0412")]
+    [InlineData("$uppercase(1)", "T0410")]
+    [InlineData("$substring('abc', 1, 2, 3)", "T0410")]
+    [InlineData("$sort([1, 'a'])", "D3070")]
+    [InlineData("$single([1, 2])", "D3138")]
+    [InlineData("$single([])", "D3139")]
+    [InlineData("$error('stop here')", "D3137")]
+    [InlineData("$assert(false, 'must hold')", "D3141")]
+    [InlineData("$replace('abc', '', 'x')", "D3010")]
+    [InlineData("$toMillis('yesterday')", "D3110")]
+    [InlineData("$reduce([1], function($a){ $a })", "D3050")]
+    public void A_function_misuse_fails_with_its_code(string expression, string code) =>
+        JsonataRun.Error(expression).Code.Should().Be(code);
+
+    [Fact]
+    public void An_error_message_reads_as_AWS_quotes_it()
+    {
+        JsonataRun.Error("$randomSeeded(1)").Message.Should().Be("T1006: Attempted to invoke a non-function");
+        JsonataRun.Error("$error('stop here')").Message.Should().Be("D3137: stop here");
+    }
+}

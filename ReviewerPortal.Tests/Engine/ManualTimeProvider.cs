@@ -1,0 +1,131 @@
+namespace ReviewerPortal.Tests.Engine;
+
+/// <summary>A clock the test moves: timers fire only when the test advances time, so Wait states and timeouts run instantly.</summary>
+public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private readonly List<ManualTimer> timers = [];
+    private DateTimeOffset now = start;
+
+    public ManualTimeProvider()
+        : this(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (timers)
+        {
+            return now;
+        }
+    }
+
+    public int PendingTimers
+    {
+        get
+        {
+            lock (timers)
+            {
+                return timers.Count(t => t.Due is not null);
+            }
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    public void Advance(TimeSpan by)
+    {
+        lock (timers)
+        {
+            now += by;
+        }
+
+        FireDue();
+    }
+
+    /// <summary>Moves the clock to the earliest pending timer and fires it; false when no timer is pending.</summary>
+    public bool AdvanceToNextTimer()
+    {
+        lock (timers)
+        {
+            var next = timers.Where(t => t.Due is not null).Select(t => t.Due!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            if (next == DateTimeOffset.MaxValue)
+            {
+                return false;
+            }
+
+            if (next > now)
+            {
+                now = next;
+            }
+        }
+
+        FireDue();
+        return true;
+    }
+
+    private void FireDue()
+    {
+        List<ManualTimer> due;
+        lock (timers)
+        {
+            due = [.. timers.Where(t => t.Due <= now)];
+            foreach (var timer in due)
+            {
+                timer.Due = timer.Period is { } p ? now + p : null;
+            }
+        }
+
+        foreach (var timer in due)
+        {
+            timer.Fire();
+        }
+    }
+
+    private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    {
+        public DateTimeOffset? Due { get; set; }
+
+        public TimeSpan? Period { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            lock (owner.timers)
+            {
+                Due = dueTime == Timeout.InfiniteTimeSpan ? null : owner.now + dueTime;
+                Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
+                if (!owner.timers.Contains(this))
+                {
+                    owner.timers.Add(this);
+                }
+            }
+
+            if (dueTime == TimeSpan.Zero)
+            {
+                owner.FireDue();
+            }
+
+            return true;
+        }
+
+        public void Fire() => ThreadPool.QueueUserWorkItem(_ => callback(state));
+
+        public void Dispose()
+        {
+            lock (owner.timers)
+            {
+                owner.timers.Remove(this);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+namespace ReviewerPortal.Tests.Engine.Quotas;
+
+/// <summary>
+/// Issue 14, item 2: waits and timeouts up to AWS's one-year limits work (.NET timers stop at 49.7 days), and a long
+/// wait survives a restart.
+/// </summary>
+public sealed class LongTimerTests
+{
+    [Fact]
+    public async Task An_execution_timeout_past_49_days_times_the_execution_out_when_it_comes_and_not_before()
+    {
+        await using var engine = EngineHarness.InMemory();
+        var machine = await engine.CreateAsync("""
+            {"TimeoutSeconds": 4300000, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 5000000, "End": true}}}
+            """);
+        var arn = await engine.StartAsync(machine);
+        await engine.WaitForEventAsync(arn, "WaitStateEntered");
+
+        engine.Time.Advance(TimeSpan.FromSeconds(4_299_000));
+        await Task.Delay(200);
+        (await engine.DescribeAsync(arn)).Status!.Value.Should().Be("RUNNING");
+        var ended = await engine.RunToEndAsync(arn);
+
+        ended.Status!.Value.Should().Be("TIMED_OUT");
+        (ended.StopDate!.Value - ended.StartDate!).TotalSeconds.Should().BeApproximately(4_300_000, 1);
+    }
+
+    [Theory]
+    [InlineData("\"Seconds\": 30000000")]
+    [InlineData("\"Timestamp\": \"2026-12-20T00:00:00Z\"")]
+    public async Task A_wait_of_most_of_a_year_runs_to_its_end(string until)
+    {
+        await using var engine = EngineHarness.InMemory();
+        var machine = await engine.CreateAsync("""{"StartAt": "W", "States": {"W": {"Type": "Wait", """ + until + """, "End": true}}}""");
+
+        var ended = await engine.RunToEndAsync(await engine.StartAsync(machine));
+
+        ended.Status!.Value.Should().Be("SUCCEEDED");
+        (ended.StopDate!.Value - ended.StartDate!).Should().BeGreaterThan(TimeSpan.FromDays(340));
+    }
+
+    [Fact]
+    public async Task A_347_day_wait_survives_a_restart_and_ends_on_time()
+    {
+        var folder = Directory.CreateTempSubdirectory("long-wait-");
+        try
+        {
+            var database = Path.Combine(folder.FullName, "engine.db");
+            var time = new ManualTimeProvider();
+            string arn;
+            await using (var before = EngineHarness.Durable(database, time))
+            {
+                arn = await before.StartAsync(await before.CreateAsync("""{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30000000, "End": true}}}"""));
+                await before.WaitForEventAsync(arn, "WaitStateEntered");
+                time.Advance(TimeSpan.FromDays(200));
+                await Task.Delay(100);
+            }
+
+            await using var after = EngineHarness.Durable(database, time);
+            await after.Engine.RecoverAsync();
+            (await after.DescribeAsync(arn)).Status!.Value.Should().Be("RUNNING");
+            var ended = await after.RunToEndAsync(arn);
+
+            ended.Status!.Value.Should().Be("SUCCEEDED");
+            (ended.StopDate!.Value - ended.StartDate!).TotalSeconds.Should().BeApproximately(30_000_000, 1);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+}
