@@ -182,9 +182,12 @@ internal sealed partial class TaskTokens(ITokenStore store, TimeProvider time)
             entry.DeadlineTimer = null;
         }
 
+        // Saved as spent before it leaves the open list: a callback that no longer finds it there reads the store
+        // (FindOpenAsync), and a store still saying "open" would let it settle a copy and answer 200 for an outcome
+        // the execution never records.
+        store.SaveToken(entry);
         open.TryRemove(entry.Token, out _);
         byAttempt.TryRemove((entry.ExecutionArn, entry.AttemptKey), out _);
-        store.SaveToken(entry);
     }
 
     /// <summary>Spends the tokens of an execution that ended (stopped, failed or timed out).</summary>
