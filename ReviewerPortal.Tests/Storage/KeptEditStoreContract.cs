@@ -122,21 +122,7 @@ public abstract class KeptEditStoreContract : IAsyncLifetime
         (await Edits.FindAsync(Bob.Id, task.Id)).Should().BeNull("reading a closed task's edit forgets every edit of it");
     }
 
-    private ReviewTask NewTask(string id) => new()
-    {
-        Id = id,
-        TaskToken = "AQCEAAAAKgAAAAMAAAAA" + id,
-        ExecutionArn = "arn:aws:states:eu-west-1:123456789012:execution:review-urgent:" + id,
-        CaseId = "CASE-" + id,
-        StudyDescription = "CT head without contrast",
-        Modality = "CT",
-        Urgency = Urgency.Urgent,
-        Queue = QueueName.Urgent,
-        DraftLocation = $"s3://reviewer-portal-drafts/{id}/draft.md",
-        CreatedAt = Clock.GetUtcNow().AddMinutes(-5),
-        DueAt = Clock.GetUtcNow().AddMinutes(60),
-        Attempt = 1,
-    };
+    private ReviewTask NewTask(string id) => StoredTasks.Pending(id, Clock.GetUtcNow());
 
     private Decision Approval(Reviewer reviewer) => new()
     {

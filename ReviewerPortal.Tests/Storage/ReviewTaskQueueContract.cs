@@ -27,22 +27,8 @@ public abstract class ReviewTaskQueueContract : IAsyncLifetime
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>A pending task due <paramref name="dueInMinutes"/> from now, with every field set.</summary>
-    protected ReviewTask NewTask(string id, QueueName queue = QueueName.Urgent, int dueInMinutes = 60) => new()
-    {
-        Id = id,
-        TaskToken = "AQCEAAAAKgAAAAMAAAAA" + id,
-        ExecutionArn = "arn:aws:states:eu-west-1:123456789012:execution:review-urgent:" + id,
-        CaseId = "CASE-" + id,
-        StudyDescription = "CT head without contrast",
-        Modality = "CT",
-        Urgency = queue == QueueName.Routine ? Urgency.Routine : Urgency.Urgent,
-        Queue = queue,
-        DraftLocation = $"s3://reviewer-portal-drafts/{id}/draft.md",
-        CreatedAt = Clock.GetUtcNow().AddMinutes(-5),
-        FirstArrivedAt = Clock.GetUtcNow().AddMinutes(-95),
-        DueAt = Clock.GetUtcNow().AddMinutes(dueInMinutes),
-        Attempt = 2,
-    };
+    protected ReviewTask NewTask(string id, QueueName queue = QueueName.Urgent, int dueInMinutes = 60) =>
+        StoredTasks.Pending(id, Clock.GetUtcNow(), queue, dueInMinutes);
 
     protected async Task<ReviewTask> RegisteredAsync(string id, QueueName queue = QueueName.Urgent, int dueInMinutes = 60) =>
         await Store.RegisterAsync(NewTask(id, queue, dueInMinutes));

@@ -72,19 +72,5 @@ public sealed class DynamoDbRetrySafetyTests(MotoServer moto) : IClassFixture<Mo
         return new DynamoDbTaskStore(client, Microsoft.Extensions.Options.Options.Create(options), _clock, ReviewTaskTable.Malformed(_clock), new ReviewTaskChanges());
     }
 
-    private ReviewTask NewTask(string id) => new()
-    {
-        Id = id,
-        TaskToken = "AQCEAAAAKgAAAAMAAAAA" + id,
-        ExecutionArn = "arn:aws:states:eu-west-1:123456789012:execution:review-urgent:" + id,
-        CaseId = "CASE-" + id,
-        StudyDescription = "CT head without contrast",
-        Modality = "CT",
-        Urgency = Urgency.Urgent,
-        Queue = QueueName.Urgent,
-        DraftLocation = $"s3://reviewer-portal-drafts/{id}/draft.md",
-        CreatedAt = _clock.GetUtcNow().AddMinutes(-5),
-        DueAt = _clock.GetUtcNow().AddMinutes(60),
-        Attempt = 1,
-    };
+    private ReviewTask NewTask(string id) => StoredTasks.Pending(id, _clock.GetUtcNow());
 }
