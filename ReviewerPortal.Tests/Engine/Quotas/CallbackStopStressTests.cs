@@ -11,6 +11,7 @@ namespace ReviewerPortal.Tests.Engine.Quotas;
 /// the history or the call fails, and a StopExecution answered 200 leaves the execution ABORTED, its last event.
 /// </summary>
 [Trait("Category", "Slow")]
+[Collection(nameof(EngineSaturation))]
 public sealed class CallbackStopStressTests
 {
     private const string Gate = EngineOverHttp.GateResource;

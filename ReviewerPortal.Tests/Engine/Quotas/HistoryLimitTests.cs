@@ -4,6 +4,7 @@ namespace ReviewerPortal.Tests.Engine.Quotas;
 
 /// <summary>Issue 14, item 1: a state loop that never ends is stopped at AWS's 25,000-event quota and cannot starve others.</summary>
 [Trait("Category", "Slow")]
+[Collection(nameof(EngineSaturation))]
 public sealed class HistoryLimitTests
 {
     private const string Runaway = """
