@@ -1,6 +1,6 @@
 namespace ReviewerPortal;
 
-/// <summary>Reads the portal's mode once at start-up; every area registers the adapters of that mode.</summary>
+/// <summary>Reads the portal's settings once at start-up; Program picks <see cref="LocalMode"/> or <see cref="AwsMode"/> by their mode.</summary>
 public static class PortalExtensions
 {
     public static PortalOptions AddPortalOptions(this WebApplicationBuilder builder)

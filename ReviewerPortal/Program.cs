@@ -1,14 +1,11 @@
 using ReviewerPortal;
 using ReviewerPortal.Components;
 using ReviewerPortal.Components.Layout;
-using ReviewerPortal.Demo;
 using ReviewerPortal.Escalations;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Operations;
 using ReviewerPortal.Operations.Health;
 using ReviewerPortal.Review;
-using ReviewerPortal.Storage;
-using ReviewerPortal.Workflow;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -22,11 +19,18 @@ var portal = builder.AddPortalOptions();
 builder.Services.AddPortalUi();
 builder.AddPortalIdentity();
 builder.Services.AddReviewFeature();
-builder.Services.AddPortalStorage(portal);
-builder.Services.AddWorkflow(portal);
 builder.Services.AddEscalations();
 builder.Services.AddOperations();
-builder.Services.AddDemoCases(portal);
+
+// The one place that asks which mode this is: each mode wires its stores, its workflow engine and its demo cases.
+if (portal.Mode == PortalMode.Aws)
+{
+    builder.Services.AddAwsMode();
+}
+else
+{
+    builder.Services.AddLocalMode();
+}
 
 var app = builder.Build();
 app.ValidateConfiguration();

@@ -1,6 +1,5 @@
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.StepFunctions.Model;
-using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.Workflow.Templates;
 
 namespace ReviewerPortal.Operations;
@@ -15,18 +14,11 @@ public sealed record ExecutionQuery(string StateMachine, string? Status, int Pag
 public sealed record ExecutionPage(IReadOnlyList<ExecutionSummary> Items, string? NextToken);
 
 /// <summary>
-/// The Operations page's view of the workflows: executions of the bundled state machines with their status, one
-/// execution's history as a timeline, the publication events (Local mode), and starting a demo case (Local mode).
-/// Works on any Step Functions API: the local engine, or AWS.
+/// The Operations page's view of the workflows: executions of the bundled state machines with their status, and one
+/// execution's history as a timeline. Works on any Step Functions API: the local engine, or AWS.
 /// </summary>
-public sealed class WorkflowMonitor(IAmazonStepFunctions stepFunctions, IServiceProvider services)
+public sealed class WorkflowMonitor(IAmazonStepFunctions stepFunctions)
 {
-    private readonly LocalWorkflows? _local = services.GetService<LocalWorkflows>();
-    private readonly PublicationEventLog? _events = services.GetService<PublicationEventLog>();
-
-    /// <summary>True in Local mode, where demo cases can be started and the local event bus read.</summary>
-    public bool IsLocal => _local is not null;
-
     /// <summary>The bundled state machines deployed on this Step Functions endpoint, by name.</summary>
     public async Task<IReadOnlyList<string>> StateMachinesAsync(CancellationToken cancellationToken = default) =>
         [.. (await BundledMachinesAsync(cancellationToken).ConfigureAwait(false)).Select(m => m.Name!).Order(StringComparer.Ordinal)];
@@ -91,23 +83,5 @@ public sealed class WorkflowMonitor(IAmazonStepFunctions stepFunctions, IService
         }
         while (next is not null);
         return events;
-    }
-
-    public IReadOnlyList<PublishedEvent> RecentPublicationEvents(int limit) => _events?.Recent(limit) ?? [];
-
-    /// <summary>Starts a new demo case (Local mode) and returns its execution ARN.</summary>
-    public async Task<string> StartDemoCaseAsync(string urgency, CancellationToken cancellationToken = default)
-    {
-        var local = _local ?? throw new InvalidOperationException("Demo cases exist only in Local mode.");
-        var starter = services.GetRequiredService<DemoCaseStarter>();
-        return await starter.StartNewAsync(await local.StudyReviewArnAsync().ConfigureAwait(false), urgency, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Local mode: writes a manifest of the demo studies and starts the draft backfill on it; returns its execution ARN.</summary>
-    public async Task<string> StartDraftBackfillAsync(CancellationToken cancellationToken = default)
-    {
-        var local = _local ?? throw new InvalidOperationException("The demo backfill exists only in Local mode.");
-        var starter = services.GetRequiredService<DraftBackfillStarter>();
-        return await starter.StartAsync(await local.ArnOfAsync(BundledTemplates.DraftBackfill).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Drafts;
 using ReviewerPortal.Review;
@@ -11,6 +12,8 @@ public static class LocalStorageExtensions
 {
     public static IServiceCollection AddLocalStorage(this IServiceCollection services)
     {
+        // The store (and the local engine's review gate, through it) reports unreadable task items here for operators.
+        services.TryAddSingleton<MalformedTaskItems>();
         services.AddSingleton(sp => LocalDataPaths.From(
             sp.GetRequiredService<IOptions<PortalOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>()));

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using ReviewerPortal.Operations;
+using ReviewerPortal.Demo;
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Storage;
@@ -20,8 +19,7 @@ public sealed class DraftBackfillTests
     public async Task The_demo_backfill_writes_its_manifest_and_starts_the_backfill_on_it()
     {
         await using var app = new PortalApp();
-        using var scope = app.Services.CreateScope();
-        var arn = await scope.ServiceProvider.GetRequiredService<WorkflowMonitor>().StartDraftBackfillAsync();
+        var arn = (await app.GetRequiredService<IDemoCases>().StartDraftBackfillAsync()).ExecutionArn;
 
         var described = await app.GetRequiredService<IAmazonStepFunctions>().DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn });
         described.StateMachineArn.Should().EndWith(":stateMachine:draft-backfill");
@@ -36,9 +34,8 @@ public sealed class DraftBackfillTests
     public async Task The_backfill_drafts_every_demo_study_writes_the_results_and_announces_a_summary()
     {
         await using var app = new PortalApp();
-        using var scope = app.Services.CreateScope();
         var stepFunctions = app.GetRequiredService<IAmazonStepFunctions>();
-        var arn = await scope.ServiceProvider.GetRequiredService<WorkflowMonitor>().StartDraftBackfillAsync();
+        var arn = (await app.GetRequiredService<IDemoCases>().StartDraftBackfillAsync()).ExecutionArn;
         DescribeExecutionResponse? done = null;
         await LoopWaits.UntilAsync(
             async () => (done = await stepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn })).Status != ExecutionStatus.RUNNING,

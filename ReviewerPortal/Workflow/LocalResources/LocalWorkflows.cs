@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ReviewerPortal.Demo;
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.Workflow.Templates;
 
@@ -7,13 +6,11 @@ namespace ReviewerPortal.Workflow.LocalResources;
 
 /// <summary>
 /// Local mode at start-up: registers the bundled templates with the local engine (updating them when the shipped text
-/// changed), then starts the demo cases as executions unless <c>Demo:SeedOnStart</c> is false.
+/// changed) and hands their ARNs to whoever starts executions on them (<see cref="LocalDemoCases"/>).
 /// </summary>
 public sealed partial class LocalWorkflows(
     IAmazonStepFunctions stepFunctions,
-    DemoCaseStarter demoCases,
     IOptions<WorkflowTemplateOptions> templates,
-    IOptions<DemoOptions> demo,
     ILogger<LocalWorkflows> logger) : IHostedService
 {
     public const string LocalRoleArn = "arn:aws:iam::123456789012:role/reviewer-portal-local";
@@ -33,11 +30,6 @@ public sealed partial class LocalWorkflows(
             var deployed = await new TemplateDeployer(stepFunctions).DeployAsync(templates.Value, LocalRoleArn, cancellationToken).ConfigureAwait(false);
             _deployed.TrySetResult(deployed);
             LogDeployed(logger, deployed.Count);
-            if (demo.Value.SeedOnStart)
-            {
-                var started = await demoCases.StartCatalogAsync(deployed[BundledTemplates.StudyReview.Name], cancellationToken).ConfigureAwait(false);
-                LogDemoCases(logger, started);
-            }
         }
         catch (Exception e)
         {
@@ -50,7 +42,4 @@ public sealed partial class LocalWorkflows(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} bundled workflow templates with the local engine.")]
     private static partial void LogDeployed(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Started {Count} demo cases as study-review executions.")]
-    private static partial void LogDemoCases(ILogger logger, int count);
 }

@@ -8,7 +8,7 @@ namespace ReviewerPortal.Workflow.LocalResources;
 /// The local event bus: events the workflows put, appended to <c>{DataDirectory}/events/published-events.jsonl</c> so
 /// they survive a restart, and kept in memory for the Operations page.
 /// </summary>
-public sealed class PublicationEventLog
+public sealed class PublicationEventLog : IPublishedEvents
 {
     private readonly string _path;
     private readonly Lock _gate = new();
@@ -22,6 +22,9 @@ public sealed class PublicationEventLog
         _path = Path.Combine(folder, "published-events.jsonl");
         _events = File.Exists(_path) ? Load(_path) : [];
     }
+
+    /// <summary>The local bus is this file: the Operations page can always read it.</summary>
+    public bool Readable => true;
 
     /// <summary>Most recent first.</summary>
     public IReadOnlyList<PublishedEvent> Recent(int limit) => _events.Reverse().Take(limit).ToList();
