@@ -9,8 +9,8 @@ using ReviewerPortal.Tests.StepFunctions;
 namespace ReviewerPortal.Tests.Review;
 
 /// <summary>
-/// What the review page says after a decision, while Step Functions (a scripted server standing in for AWS) fails: the
-/// page gets "still working" or the later answer, never an AWS exception (DecisionPanel knows no AWS types).
+/// What the review page says after a decision, from Step Functions (a scripted server standing in for AWS): when it fails,
+/// "still working" rather than an AWS exception (DecisionPanel knows no AWS types).
 /// </summary>
 public sealed class WorkflowProgressTests : IDisposable
 {
@@ -41,22 +41,32 @@ public sealed class WorkflowProgressTests : IDisposable
     }
 
     [Fact]
-    public async Task A_throttled_look_is_followed_by_another_that_finds_the_published_report()
+    public async Task Throttling_that_outlasts_the_clients_retries_ends_the_follow_at_once_instead_of_asking_again_for_minutes()
     {
-        var decided = Approved("t-throttled");
+        await using var aws = await ScriptedAwsServer.StartAsync((400, RecordedErrorBodies.Body("com.amazon.coral.availability#ThrottlingException", "Rate exceeded")));
+        var progress = new WorkflowProgress(TestClients.StepFunctions(aws.BaseUri, maxRetries: 1), _tasks, TimeProvider.System);
+
+        var step = await progress.AfterDecisionAsync(Approved("t-throttled"), TimeSpan.FromMinutes(2), CancellationToken.None);
+
+        step.Summary.Should().Be("The workflow is publishing the report.");
+        aws.Requests.Should().HaveCount(2, "one look, retried once by the client, then no more");
+    }
+
+    [Fact]
+    public async Task A_look_that_succeeds_says_where_the_report_was_published()
+    {
+        var decided = Approved("t-published");
         var described = $$"""
             {"executionArn":"{{decided.ExecutionArn}}","stateMachineArn":"arn:aws:states:eu-west-1:123456789012:stateMachine:review-urgent",
-             "status":"SUCCEEDED","startDate":1763780400.5,"stopDate":1763780460.5,"input":"{}","output":"{\"reportUri\":\"s3://reports/t-throttled.md\"}"}
+             "status":"SUCCEEDED","startDate":1763780400.5,"stopDate":1763780460.5,"input":"{}","output":"{\"reportUri\":\"s3://reports/t-published.md\"}"}
             """;
-        await using var aws = await ScriptedAwsServer.StartAsync(
-            (400, RecordedErrorBodies.Body("com.amazon.coral.availability#ThrottlingException", "Rate exceeded")), (200, described));
+        await using var aws = await ScriptedAwsServer.StartAsync((200, described));
         var progress = new WorkflowProgress(TestClients.StepFunctions(aws.BaseUri, maxRetries: 0), _tasks, TimeProvider.System);
 
         var step = await progress.AfterDecisionAsync(decided, TimeSpan.FromMinutes(2), CancellationToken.None);
 
-        step.Summary.Should().Be("Published: the final report is at s3://reports/t-throttled.md.");
+        step.Summary.Should().Be("Published: the final report is at s3://reports/t-published.md.");
         step.Finished.Should().BeTrue();
-        aws.Requests.Should().HaveCount(2);
     }
 
     private static ReviewTask Approved(string id)
