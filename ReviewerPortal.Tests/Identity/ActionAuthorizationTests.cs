@@ -19,7 +19,7 @@ public class ActionAuthorizationTests
 
         var reviewer = await circuit.Actions.RequireAsync(PortalAction.Approve);
 
-        reviewer.Should().Be(new ReviewerPortal.Review.Reviewer("oid-1", "Dr. Dana Reyes"));
+        reviewer.Should().Be(new Reviewer("oid-1", "Dr. Dana Reyes"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage.S3;
