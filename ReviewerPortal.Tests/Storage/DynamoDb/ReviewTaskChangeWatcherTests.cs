@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage.S3;
@@ -21,7 +23,8 @@ public class ReviewTaskChangeWatcherTests(MotoServer moto) : IClassFixture<MotoS
         using var subscription = watcher.GetRequiredService<ReviewTaskChanges>().Subscribe(change => seen.Writer.WriteAsync(change).AsTask());
         var store = writer.GetRequiredService<IReviewTaskStore>();
         var now = DateTimeOffset.UtcNow;
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the watcher's first read is its baseline
+        // The watcher's first read is its baseline: only what changes after it is published.
+        await watcher.GetRequiredService<IEnumerable<IHostedService>>().OfType<ReviewTaskChangeWatcher>().Single().BaselineRead.WaitAsync(TimeSpan.FromSeconds(20));
 
         await store.RegisterAsync(DynamoDbTaskStoreTests.NewTask("t-shared", QueueName.Routine) with { CreatedAt = now, DueAt = now.AddHours(1) });
         (await NextAsync(seen)).Should().Be(new ReviewTaskChanged("t-shared", QueueName.Routine, ReviewStatus.Pending));
