@@ -10,6 +10,7 @@ as a use by that folder even where no component needs it: an approximation that 
 """
 import os
 import re
+import signal
 import statistics
 import sys
 
@@ -95,7 +96,7 @@ def main(root):
         largest = max(sizes)
         print(f"{project:32} {len(sizes):>6} {sum(n for n, _ in sizes):>8,} {statistics.median(n for n, _ in sizes):>7g}  {largest[0]} ({largest[1]})")
     if production:
-        print(f"{'production (' + ', '.join(p.removeprefix('ReviewerPortal.') for p in PRODUCTION) + ')':32} {len(production):>6} {sum(production):>8,} {statistics.median(production):>7g}  {max(production)}")
+        print(f"{'production (portal, engine, client)':32} {len(production):>6} {sum(production):>8,} {statistics.median(production):>7g}  {max(production)}")
 
     for project in ["ReviewerPortal", "ReviewerPortal.Engine"]:
         edges = folder_edges(os.path.join(root, project), project)
@@ -108,4 +109,5 @@ def main(root):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     main(sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
