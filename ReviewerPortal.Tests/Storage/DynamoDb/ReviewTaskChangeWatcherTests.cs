@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Hosting;
-using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage.S3;
@@ -24,7 +22,8 @@ public class ReviewTaskChangeWatcherTests(MotoServer moto) : IClassFixture<MotoS
         var store = writer.GetRequiredService<IReviewTaskStore>();
         var now = DateTimeOffset.UtcNow;
         // The watcher's first read is its baseline: only what changes after it is published.
-        await watcher.GetRequiredService<IEnumerable<IHostedService>>().OfType<ReviewTaskChangeWatcher>().Single().BaselineRead.WaitAsync(TimeSpan.FromSeconds(20));
+        var hosted = watcher.GetRequiredService<IEnumerable<Microsoft.Extensions.Hosting.IHostedService>>();
+        await hosted.OfType<ReviewerPortal.Storage.DynamoDb.ReviewTaskChangeWatcher>().Single().BaselineRead.WaitAsync(TimeSpan.FromSeconds(20));
 
         await store.RegisterAsync(DynamoDbTaskStoreTests.NewTask("t-shared", QueueName.Routine) with { CreatedAt = now, DueAt = now.AddHours(1) });
         (await NextAsync(seen)).Should().Be(new ReviewTaskChanged("t-shared", QueueName.Routine, ReviewStatus.Pending));
