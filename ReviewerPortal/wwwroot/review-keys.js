@@ -31,3 +31,12 @@ export function install() {
 export function focus(id) {
   document.getElementById(id)?.focus();
 }
+
+// Resolves once the browser has painted what it has (a frame, then the task after it), or after 250 ms where no frame
+// comes (a background tab), so the server can send what must not delay that paint.
+export function afterPaint() {
+  return new Promise(resolve => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 250);
+  });
+}
