@@ -32,11 +32,14 @@ export function focus(id) {
   document.getElementById(id)?.focus();
 }
 
-// Resolves once the browser has painted what it has (a frame, then the task after it), or after 250 ms where no frame
-// comes (a background tab), so the server can send what must not delay that paint.
+// Resolves once the browser has painted what it has (the next frame, then the task after it), so the server can send
+// what must not delay that paint. A hidden tab paints nothing and gets no frames: it resolves at once, or when hidden.
 export function afterPaint() {
+  if (document.visibilityState === "hidden") {
+    return Promise.resolve();
+  }
   return new Promise(resolve => {
     requestAnimationFrame(() => setTimeout(resolve));
-    setTimeout(resolve, 250);
+    document.addEventListener("visibilitychange", resolve, { once: true });
   });
 }
