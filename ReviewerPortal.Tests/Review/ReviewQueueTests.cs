@@ -79,7 +79,12 @@ public sealed class ReviewQueueTests : IDisposable
             FinalSha256 = final.Sha256,
         })).Applied.Should().BeTrue();
 
-        var first = await _queue.OpenAsync(id);
+        // While the page's own approval is being answered it opens the task without the report (read and rendered later).
+        var answering = await _queue.OpenAsync(id, readPublished: false);
+        answering.Published.Should().BeNull();
+        answering.Task!.Decision!.FinalSha256.Should().Be(final.Sha256);
+
+        var first = await _queue.OpenAsync(id, answering);
         first.Published!.Text.Should().Be("# Final\n\nApproved text.\n");
         first.Published.Sha256.Should().Be(final.Sha256);
 

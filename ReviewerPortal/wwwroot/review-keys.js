@@ -34,3 +34,15 @@ export function install() {
 export function focus(id) {
   document.getElementById(id)?.focus();
 }
+
+// Resolves once the browser has painted what it has (the next frame, then the task after it), so the server can send
+// what must not delay that paint. A hidden tab paints nothing and gets no frames: it resolves at once, or when hidden.
+export function afterPaint() {
+  if (document.visibilityState === "hidden") {
+    return Promise.resolve();
+  }
+  return new Promise(resolve => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    document.addEventListener("visibilitychange", resolve, { once: true });
+  });
+}
