@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Drafts;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Files;
 using ReviewerPortal.Storage.Sqlite;
@@ -21,11 +22,12 @@ public sealed class ReviewQueueTests : IDisposable
 
     public ReviewQueueTests()
     {
-        _tasks = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), _clock);
+        var database = new SqliteDatabase(_folder.File("tasks.db"));
+        _tasks = new SqliteReviewTaskStore(database, new ReviewTaskChanges(), _clock);
         _drafts = new FolderDraftStore(_folder.File("objects"));
         var portal = Options.Create(new PortalOptions { MaxDraftBytes = 4096 });
         var changes = new ReviewTaskChanges();
-        _queue = new ReviewQueue(_tasks, new QueueFirstPages(_tasks, changes), _drafts, changes, portal, _clock, NullLogger<ReviewQueue>.Instance);
+        _queue = new ReviewQueue(_tasks, new SqliteAuditTrail(database), new QueueFirstPages(_tasks, changes), _drafts, changes, portal, _clock, NullLogger<ReviewQueue>.Instance);
     }
 
     public void Dispose()
@@ -77,7 +79,12 @@ public sealed class ReviewQueueTests : IDisposable
             FinalSha256 = final.Sha256,
         })).Applied.Should().BeTrue();
 
-        var first = await _queue.OpenAsync(id);
+        // While the page's own approval is being answered it opens the task without the report (read and rendered later).
+        var answering = await _queue.OpenAsync(id, readPublished: false);
+        answering.Published.Should().BeNull();
+        answering.Task!.Decision!.FinalSha256.Should().Be(final.Sha256);
+
+        var first = await _queue.OpenAsync(id, answering);
         first.Published!.Text.Should().Be("# Final\n\nApproved text.\n");
         first.Published.Sha256.Should().Be(final.Sha256);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Drafts;
 
 namespace ReviewerPortal.Review;
@@ -11,6 +12,7 @@ namespace ReviewerPortal.Review;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The clinicians' word for it; not a Queue<T>.")]
 public sealed partial class ReviewQueue(
     IReviewTaskStore tasks,
+    IAuditTrail audit,
     QueueFirstPages firstPages,
     IDraftStore drafts,
     ReviewTaskChanges changes,
@@ -35,11 +37,16 @@ public sealed partial class ReviewQueue(
     /// reused when the decision names the same SHA-256 (the very same bytes), so the two changes an approval makes
     /// (DECIDING, then DECIDED) do not read and render a long report twice.
     /// </summary>
+    /// <param name="readPublished">
+    /// False leaves an approved task's published report out (<see cref="ReviewView.Published"/> null): the page asks so
+    /// while its own approval's confirmation is on its way, so a long report's reading and rendering do not compete
+    /// with it, and opens the task again after.
+    /// </param>
     /// <remarks>
     /// Reading and rendering run off the caller's synchronization context: on a Blazor circuit that context also runs
     /// the approval that caused the change, and a 200 KB report's Markdown rendering there held back its confirmation.
     /// </remarks>
-    public async Task<ReviewView> OpenAsync(string taskId, ReviewView? shown = null, CancellationToken cancellationToken = default)
+    public async Task<ReviewView> OpenAsync(string taskId, ReviewView? shown = null, bool readPublished = true, CancellationToken cancellationToken = default)
     {
         var task = await tasks.GetAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (task is null)
@@ -48,13 +55,13 @@ public sealed partial class ReviewQueue(
         }
 
         var draft = await ReadDraftAsync(task, task.DraftLocation, cancellationToken).ConfigureAwait(false);
-        var published = task.Decision is { Outcome: DecisionOutcome.Approved, FinalReportLocation: { } report } approval
+        var published = readPublished && task.Decision is { Outcome: DecisionOutcome.Approved, FinalReportLocation: { } report } approval
             ? shown?.Published is { IsReadable: true, Sha256: { } sha } same && sha == approval.FinalSha256
                 ? same
                 : await ReadDraftAsync(task, report, cancellationToken).ConfigureAwait(false)
             : null;
         var since = task.Claim is { } claim
-            ? ClaimHistory.HeldSince(await tasks.ListAuditAsync(task.Id, cancellationToken).ConfigureAwait(false), claim)
+            ? ClaimHistory.HeldSince(await audit.ListForTaskAsync(task.Id, cancellationToken).ConfigureAwait(false), claim)
             : null;
         return new ReviewView(task, draft, published) { ClaimedSince = since };
     }

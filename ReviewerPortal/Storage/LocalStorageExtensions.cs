@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Drafts;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Files;
@@ -19,6 +20,7 @@ public static class LocalStorageExtensions
             sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<LocalDataPaths>().DatabaseFile));
         services.AddSingleton<IReviewTaskStore, SqliteReviewTaskStore>();
+        services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.AddSingleton<IKeptEditStore, SqliteKeptEditStore>();
         services.AddSingleton<IDraftStore>(sp => new FolderDraftStore(sp.GetRequiredService<LocalDataPaths>().ObjectsFolder));
         return services;

@@ -14,10 +14,13 @@ export function install() {
     }
     if (event.key === "a") {
       const approve = document.querySelector("[data-shortcut=approve]");
-      if (approve && !approve.disabled) {
+      const pressed = Boolean(approve && !approve.disabled);
+      if (pressed) {
         event.preventDefault();
         approve.click();
       }
+      // Says that the key was handled and whether Approve was pressed, so that a test can tell "refused" from "not yet".
+      document.dispatchEvent(new CustomEvent("review-shortcut", { detail: { key: "a", pressed } }));
     } else if (event.key === "r") {
       const reason = document.getElementById("reject-reason");
       if (reason) {
@@ -30,4 +33,16 @@ export function install() {
 
 export function focus(id) {
   document.getElementById(id)?.focus();
+}
+
+// Resolves once the browser has painted what it has (the next frame, then the task after it), so the server can send
+// what must not delay that paint. A hidden tab paints nothing and gets no frames: it resolves at once, or when hidden.
+export function afterPaint() {
+  if (document.visibilityState === "hidden") {
+    return Promise.resolve();
+  }
+  return new Promise(resolve => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    document.addEventListener("visibilitychange", resolve, { once: true });
+  });
 }

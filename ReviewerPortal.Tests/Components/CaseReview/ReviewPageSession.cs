@@ -34,6 +34,27 @@ public static class ReviewPageSession
     public static async Task PasteAsync(this IPage page, string label, string text) =>
         await page.GetByLabel(label).EvaluateAsync("(box, text) => { box.value = text; box.dispatchEvent(new Event('input', { bubbles: true })); }", text);
 
+    /// <summary>
+    /// Records, inside the page, the order in which an approval's confirmation arrives, is painted (the frame after it),
+    /// and the published report arrives: read it with <see cref="ArrivalsAsync"/>.
+    /// </summary>
+    public static async Task RecordArrivalsAsync(this IPage page) => await page.EvaluateAsync("""
+        () => {
+          window.arrivals = [];
+          const noted = new Set();
+          const note = (what, present) => present && !noted.has(what) && noted.add(what) && window.arrivals.push(what);
+          new MutationObserver(() => {
+            const decision = document.querySelector('section[aria-label="Decision"]');
+            if (note('confirmation', decision?.textContent.includes('Approved report SHA-256'))) {
+              requestAnimationFrame(() => setTimeout(() => window.arrivals.push('confirmation painted')));
+            }
+            note('published report', [...document.querySelectorAll('h2')].some(h => h.textContent.includes('The approved report, as published')));
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        }
+        """);
+
+    public static async Task<string[]> ArrivalsAsync(this IPage page) => await page.EvaluateAsync<string[]>("() => window.arrivals");
+
     public static ILocator Button(this IPage page, string name) =>
         page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
 

@@ -30,6 +30,7 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
         var edit = LongReport(size);
         await page.PasteAsync("Edited report", edit);
         await page.GetByLabel("I have reviewed the images and this report.").CheckAsync();
+        await page.RecordArrivalsAsync();
         await page.Button("Approve edited report").ClickAsync();
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(edit)));
@@ -44,6 +45,10 @@ public sealed class SafeApprovalInBrowserTests(ChromiumFixture chromium)
         decision.FinalSha256.Should().Be(sha);
         decision.EditedFromDraft.Should().BeTrue();
         decision.EditDiff.Should().Contain("+ ");
+
+        // The clinician's answer is painted before the long report is even sent: it never waits for the report's layout.
+        await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "The approved report, as published" })).ToBeVisibleAsync();
+        (await page.ArrivalsAsync()).Should().Equal(["confirmation", "confirmation painted", "published report"]);
         // The window, not the whole page: the published report below the confirmation is up to 200 KB long.
         await page.ShotAsync($"safe-long-edit-{size / 1024}k", fullPage: false);
         await page.Context.CloseAsync();
