@@ -11,6 +11,9 @@ namespace ReviewerPortal.Engine.MapRuns;
 internal sealed class ResultFiles(IBatchObjectStore objects, string bucket, string folder, bool jsonLines, long maxFileBytes)
 {
     private static readonly byte[] LineBreak = "\n"u8.ToArray();
+    private static readonly byte[] OpenArray = "["u8.ToArray();
+    private static readonly byte[] Comma = ","u8.ToArray();
+    private static readonly byte[] CloseArray = "]"u8.ToArray();
 
     public async Task<JsonArray> WriteAsync(string name, IAsyncEnumerable<JsonNode?> results, CancellationToken cancellationToken)
     {
@@ -43,7 +46,12 @@ internal sealed class ResultFiles(IBatchObjectStore objects, string bucket, stri
                 break;
             }
 
-            await stream.WriteAsync(jsonLines ? result : count == 0 ? [(byte)'[', .. result] : [(byte)',', .. result], cancellationToken);
+            if (!jsonLines)
+            {
+                await stream.WriteAsync(count == 0 ? OpenArray : Comma, cancellationToken);
+            }
+
+            await stream.WriteAsync(result, cancellationToken);
             if (jsonLines)
             {
                 await stream.WriteAsync(LineBreak, cancellationToken);
@@ -56,7 +64,7 @@ internal sealed class ResultFiles(IBatchObjectStore objects, string bucket, stri
 
         if (!jsonLines)
         {
-            await stream.WriteAsync("]"u8.ToArray(), cancellationToken);
+            await stream.WriteAsync(CloseArray, cancellationToken);
         }
 
         return result;
