@@ -7,6 +7,7 @@ using ReviewerPortal.Engine;
 using ReviewerPortal.Engine.Api;
 using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Engine.Runtime;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Storage.Files;
@@ -48,14 +49,15 @@ internal static class ApproveToPublicationBenchmark
     private static async Task<List<double>> MeasureAsync(string folder, int cases)
     {
         var time = TimeProvider.System;
-        var store = new SqliteReviewTaskStore(new SqliteDatabase(Path.Combine(folder, "tasks.db")), new ReviewTaskChanges(), time);
+        var database = new SqliteDatabase(Path.Combine(folder, "tasks.db"));
+        var store = new SqliteReviewTaskStore(database, new ReviewTaskChanges(), time);
         var drafts = new FolderDraftStore(Path.Combine(folder, "objects"));
         var portal = Options.Create(new PortalOptions { DataDirectory = folder });
         var templates = Options.Create(new WorkflowTemplateOptions());
         var faults = new LocalFaultPlan();
         ILocalResourceHandler[] handlers =
         [
-            new ReviewGateHandler(store, templates), new ReviewTaskUpdateHandler(store, templates, time), new S3ObjectHandler(drafts, time),
+            new ReviewGateHandler(store, templates), new ReviewTaskUpdateHandler(store, new SqliteAuditTrail(database), templates, time), new S3ObjectHandler(drafts, time),
             new ModelInvocationHandler(faults), new ImagingMetadataHandler(faults), new EventBusHandler(new PublicationEventLog(portal), faults, time),
         ];
         await using var engineStore = new SqliteEngineStore(Path.Combine(folder, "engine.db"));

@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage;
 using ReviewerPortal.Storage.DynamoDb;

@@ -106,8 +106,8 @@ internal static class EngineBenchmark
         await using var services = new ServiceCollection()
             .AddSingleton<ReviewerPortal.StepFunctions.IAmazonStepFunctions>(new LocalStepFunctions(engine))
             .BuildServiceProvider();
-        var host = new ReviewerPortal.Engine.HttpApi.StepFunctionsApiHost(
-            services, Options.Create(new ReviewerPortal.Engine.HttpApi.StepFunctionsApiOptions { ApiUrl = "http://127.0.0.1:0" }), NullLoggerFactory.Instance);
+        var host = new ReviewerPortal.Engine.HttpApi.ApiHost(
+            services, Options.Create(new ReviewerPortal.Engine.HttpApi.ApiOptions { ApiUrl = "http://127.0.0.1:0" }), NullLoggerFactory.Instance);
         await host.StartAsync(CancellationToken.None);
         try
         {

@@ -31,7 +31,7 @@ internal static class StepFunctionsApiBenchmark
         try
         {
             await using var services = BuildServices(folder.FullName);
-            var host = services.GetRequiredService<StepFunctionsApiHost>();
+            var host = services.GetRequiredService<ApiHost>();
             await host.StartAsync(CancellationToken.None);
             var engine = services.GetRequiredService<IAmazonStepFunctions>();
             var client = StepFunctionsClient.Create(

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Workflow.LocalResources;
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.StepFunctions.Model;

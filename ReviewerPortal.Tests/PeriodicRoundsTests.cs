@@ -39,13 +39,19 @@ public sealed class PeriodicRoundsTests
     public async Task Without_immediately_the_first_round_waits_one_interval()
     {
         var clock = new ManualTimeProvider();
+        var started = clock.GetUtcNow();
         var rounds = 0;
         using var stop = new CancellationTokenSource();
         var loop = PeriodicRounds.RunAsync(Interval, clock, immediately: false, _ => { rounds++; return Task.CompletedTask; }, _ => { }, stop.Token);
 
-        await Task.Delay(200);
+        // No sleep is needed to see that nothing ran: a round started at once would have run before RunAsync returned
+        // (an async method runs synchronously up to its first pending await), and moving the clock to just short of
+        // the interval fires no timer, so nothing can be on its way either.
+        rounds.Should().Be(0, "no round runs at start");
+        clock.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        clock.NextDue.Should().Be(started + Interval, "the loop's only timer is due one whole interval after the start");
         rounds.Should().Be(0);
-        clock.Advance(Interval);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         await LoopWaits.UntilAsync(() => rounds == 1, "the first round runs after one interval", Settle);
 
         await stop.CancelAsync();

@@ -21,13 +21,13 @@ internal sealed class SqliteMapRunStore : IMapRunStore
         """;
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-    private readonly string connectionString;
     private readonly SqliteWriteQueue writes;
+    private readonly SqliteReads reads;
 
     public SqliteMapRunStore(string connectionString, SqliteWriteQueue writes)
     {
-        this.connectionString = connectionString;
         this.writes = writes;
+        reads = new SqliteReads(connectionString, writes);
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
@@ -68,28 +68,6 @@ internal sealed class SqliteMapRunStore : IMapRunStore
 
     private static MapRunChild ReadChild(SqliteDataReader r) => JsonSerializer.Deserialize<MapRunChild>(r.GetString(0), Json)!;
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object[] values, Func<SqliteDataReader, T> read)
-    {
-        // Read your own writes: everything queued before this read is committed first.
-        await writes.FlushAsync();
-        await using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // one of this store's constant statements; values are parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters.AddWithValue("$" + i, values[i]);
-        }
-
-        var result = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            result.Add(read(reader));
-        }
-
-        return result;
-    }
+    // Reads see this store's own writes and the engine's: one writer, flushed before each read.
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object[] values, Func<SqliteDataReader, T> read) => reads.QueryAsync(sql, values, read);
 }

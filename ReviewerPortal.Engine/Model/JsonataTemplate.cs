@@ -106,9 +106,10 @@ internal abstract record JsonataTemplate : PayloadTemplate
     };
 }
 
+// JSONata's constant, object and array nodes: the shapes of PayloadTemplate's, carrying the JSONata scope down.
 internal sealed record JsonataStatic(JsonNode? Value) : JsonataTemplate
 {
-    public override JsonNode? Evaluate(JsonataScope scope) => Value?.DeepClone();
+    public override JsonNode? Evaluate(JsonataScope scope) => Copy(Value);
 }
 
 internal sealed record JsonataObject(IReadOnlyList<KeyValuePair<string, JsonataTemplate>> Fields) : JsonataTemplate
@@ -118,7 +119,7 @@ internal sealed record JsonataObject(IReadOnlyList<KeyValuePair<string, JsonataT
 
 internal sealed record JsonataArray(IReadOnlyList<JsonataTemplate> Items) : JsonataTemplate
 {
-    public override JsonNode? Evaluate(JsonataScope scope) => new JsonArray([.. Items.Select(i => i.Evaluate(scope))]);
+    public override JsonNode? Evaluate(JsonataScope scope) => ArrayOf(Items, template => template.Evaluate(scope));
 }
 
 /// <summary>One <c>{% … %}</c> expression.</summary>

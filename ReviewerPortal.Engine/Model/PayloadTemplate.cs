@@ -12,7 +12,14 @@ internal abstract record PayloadTemplate
 {
     public abstract JsonNode? Evaluate(PathScope scope);
 
-    /// <summary>An object of the fields' values in their order: JSONPath and JSONata object templates build theirs alike.</summary>
+    // The JSON shape both query languages' templates share. JSONata has its own constant, object and array nodes only
+    // because its scope ($states.result, $states.errorOutput) must reach every expression below them; what the nodes
+    // build is made here, once for both.
+
+    /// <summary>A constant as written: a copy, so that no evaluation shares a node with the definition.</summary>
+    protected static JsonNode? Copy(JsonNode? value) => value?.DeepClone();
+
+    /// <summary>An object of the fields' values in their order.</summary>
     protected static JsonObject ObjectOf<T>(IEnumerable<KeyValuePair<string, T>> fields, Func<T, JsonNode?> evaluate)
     {
         var result = new JsonObject();
@@ -23,11 +30,14 @@ internal abstract record PayloadTemplate
 
         return result;
     }
+
+    /// <summary>An array of the items' values in their order.</summary>
+    protected static JsonArray ArrayOf<T>(IEnumerable<T> items, Func<T, JsonNode?> evaluate) => new([.. items.Select(evaluate)]);
 }
 
 internal sealed record StaticTemplate(JsonNode? Value) : PayloadTemplate
 {
-    public override JsonNode? Evaluate(PathScope scope) => Value?.DeepClone();
+    public override JsonNode? Evaluate(PathScope scope) => Copy(Value);
 }
 
 internal sealed record ObjectTemplate(IReadOnlyList<KeyValuePair<string, PayloadTemplate>> Fields) : PayloadTemplate
@@ -37,7 +47,7 @@ internal sealed record ObjectTemplate(IReadOnlyList<KeyValuePair<string, Payload
 
 internal sealed record ArrayTemplate(IReadOnlyList<PayloadTemplate> Items) : PayloadTemplate
 {
-    public override JsonNode? Evaluate(PathScope scope) => new JsonArray([.. Items.Select(i => i.Evaluate(scope))]);
+    public override JsonNode? Evaluate(PathScope scope) => ArrayOf(Items, template => template.Evaluate(scope));
 }
 
 /// <summary>

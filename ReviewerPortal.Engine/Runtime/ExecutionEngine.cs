@@ -150,10 +150,11 @@ internal sealed partial class ExecutionEngine : IChildExecutions, IAsyncDisposab
 
         // A timeout stops the execution's work as StopExecution does: a Distributed Map aborts its Map Run and stops
         // its Standard children (which would otherwise run on). Only the end recorded differs (TIMED_OUT).
+        // The work is cancelled only through Stopping (never by the timeout directly), so whatever the cancellation
+        // reaches already sees Stopping set: a Map Run child cancelled by a timeout is aborted, not left running as it
+        // would be after an engine shutdown.
         using var stopOnTimeout = timeout?.Token.Register(static stopping => ((CancellationTokenSource)stopping!).Cancel(), run.Stopping);
-        using var cancellation = timeout is null
-            ? CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, shutdown.Token)
-            : CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, timeout.Token, shutdown.Token);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(run.Stopping.Token, shutdown.Token);
         ExecutionRecord? final = null;
         try
         {

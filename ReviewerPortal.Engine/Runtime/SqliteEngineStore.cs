@@ -19,6 +19,7 @@ internal sealed class SqliteEngineStore : IEngineStore
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
     private readonly string connectionString;
     private readonly SqliteWriteQueue writes;
+    private readonly SqliteReads reads;
     private readonly HashSet<string> knownDefinitions = new(StringComparer.Ordinal);
 
     public SqliteEngineStore(string path)
@@ -31,6 +32,7 @@ internal sealed class SqliteEngineStore : IEngineStore
         }
 
         writes = new SqliteWriteQueue(connectionString);
+        reads = new SqliteReads(connectionString, writes);
         MapRuns = new MapRuns.SqliteMapRunStore(connectionString, writes);
     }
 
@@ -49,7 +51,7 @@ internal sealed class SqliteEngineStore : IEngineStore
             token.Token, token.ExecutionArn, token.AttemptKey, token.Closed ? 1 : 0, JsonSerializer.Serialize(TokenState.Of(token), Json));
 
     public async Task<CallbackToken?> FindTokenAsync(string token) =>
-        FirstOrNull(await QueryAsync("SELECT token, execution_arn, attempt_key, json FROM tokens WHERE token = $0", [token], ReadToken));
+        FirstOrNull(await reads.QueryAsync("SELECT token, execution_arn, attempt_key, json FROM tokens WHERE token = $0", [token], ReadToken));
 
     public async Task SaveStateMachineAsync(StateMachineRecord record)
     {
@@ -58,10 +60,10 @@ internal sealed class SqliteEngineStore : IEngineStore
     }
 
     public async Task<StateMachineRecord?> GetStateMachineAsync(string arn) =>
-        FirstOrNull(await QueryAsync("SELECT json FROM state_machines WHERE arn = $0", [arn], r => JsonSerializer.Deserialize<StateMachineRecord>(r.GetString(0), Json)!));
+        FirstOrNull(await reads.QueryAsync("SELECT json FROM state_machines WHERE arn = $0", [arn], r => JsonSerializer.Deserialize<StateMachineRecord>(r.GetString(0), Json)!));
 
     public async Task<IReadOnlyList<StateMachineRecord>> ListStateMachinesAsync() =>
-        [.. (await QueryAsync("SELECT json FROM state_machines", [], r => JsonSerializer.Deserialize<StateMachineRecord>(r.GetString(0), Json)!)).OrderBy(m => m.Name, StringComparer.Ordinal)];
+        [.. (await reads.QueryAsync("SELECT json FROM state_machines", [], r => JsonSerializer.Deserialize<StateMachineRecord>(r.GetString(0), Json)!)).OrderBy(m => m.Name, StringComparer.Ordinal)];
 
     public async Task DeleteStateMachineAsync(string arn)
     {
@@ -98,24 +100,24 @@ internal sealed class SqliteEngineStore : IEngineStore
     }
 
     public async Task<ExecutionRecord?> GetExecutionAsync(string arn) =>
-        FirstOrNull(await QueryAsync(ExecutionSelect + " WHERE e.arn = $0", [arn], ReadExecution));
+        FirstOrNull(await reads.QueryAsync(ExecutionSelect + " WHERE e.arn = $0", [arn], ReadExecution));
 
     public async Task<IReadOnlyList<ExecutionRecord>> ListExecutionsAsync(string stateMachineArn, string? status) =>
         status is null
-            ? await QueryAsync(ExecutionSelect + " WHERE e.state_machine_arn = $0 ORDER BY e.start_date DESC, e.arn DESC", [stateMachineArn], ReadExecution)
-            : await QueryAsync(ExecutionSelect + " WHERE e.state_machine_arn = $0 AND e.status = $1 ORDER BY e.start_date DESC, e.arn DESC", [stateMachineArn, status], ReadExecution);
+            ? await reads.QueryAsync(ExecutionSelect + " WHERE e.state_machine_arn = $0 ORDER BY e.start_date DESC, e.arn DESC", [stateMachineArn], ReadExecution)
+            : await reads.QueryAsync(ExecutionSelect + " WHERE e.state_machine_arn = $0 AND e.status = $1 ORDER BY e.start_date DESC, e.arn DESC", [stateMachineArn, status], ReadExecution);
 
     public Task<IReadOnlyList<ExecutionRecord>> RunningExecutionsAsync() =>
-        QueryAsync(ExecutionSelect + " WHERE e.status = 'RUNNING'", [], ReadExecution);
+        reads.QueryAsync(ExecutionSelect + " WHERE e.status = 'RUNNING'", [], ReadExecution);
 
     public Task<IReadOnlyList<RecordedEvent>> ReadHistoryAsync(string executionArn) =>
-        QueryAsync(
+        reads.QueryAsync(
             "SELECT frame, seq, json FROM history WHERE execution_arn = $0 ORDER BY id",
             [executionArn],
             r => new RecordedEvent(r.GetString(0), r.GetInt32(1), JsonSerializer.Deserialize<HistoryEvent>(r.GetString(2), Json)!));
 
     public Task<IReadOnlyList<CallbackToken>> UnspentTokensAsync() =>
-        QueryAsync("SELECT token, execution_arn, attempt_key, json FROM tokens WHERE spent = 0", [], ReadToken);
+        reads.QueryAsync("SELECT token, execution_arn, attempt_key, json FROM tokens WHERE spent = 0", [], ReadToken);
 
     private static CallbackToken ReadToken(SqliteDataReader r) =>
         JsonSerializer.Deserialize<TokenState>(r.GetString(3), Json)!.ToToken(r.GetString(0), r.GetString(1), r.GetString(2));
@@ -144,29 +146,6 @@ internal sealed class SqliteEngineStore : IEngineStore
         command.CommandText = sql;
 #pragma warning restore CA2100
         command.ExecuteNonQuery();
-    }
-
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object[] values, Func<SqliteDataReader, T> read)
-    {
-        await writes.FlushAsync();
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // the SQL is one of this store's constant statements; values are parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters.AddWithValue("$" + i, values[i]);
-        }
-
-        var result = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            result.Add(read(reader));
-        }
-
-        return result;
     }
 
     /// <summary>The part of a callback token that changes over its life, as stored.</summary>

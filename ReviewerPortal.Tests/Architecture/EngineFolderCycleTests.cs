@@ -15,7 +15,7 @@ public class EngineFolderCycleTests
     {
         var cycles = Engine.Cycles();
 
-        cycles.Should().BeEmpty(because: string.Join("; ", cycles.Select(Describe)));
+        cycles.Should().BeEmpty(because: string.Join("; ", cycles.Select(Engine.Describe)));
     }
 
     [Fact]
@@ -53,9 +53,4 @@ public class EngineFolderCycleTests
 
         code.Should().NotContain("Runtime.").And.NotContain("Model.").And.NotContain("Execution.").And.Contain("Paths.PathScope");
     }
-
-    private static string Describe(IReadOnlyList<string> cycle) =>
-        "{" + string.Join(", ", cycle) + "}: " + string.Join(", ", cycle.SelectMany(from => Engine.Uses[from]
-            .Where(to => cycle.Contains(to.Key))
-            .Select(to => $"{from}→{to.Key} ({string.Join(' ', to.Value.Order(StringComparer.Ordinal))})")));
 }

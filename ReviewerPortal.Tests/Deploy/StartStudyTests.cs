@@ -14,7 +14,7 @@ public class StartStudyTests
     public async Task A_study_started_on_the_local_engine_reaches_its_queue()
     {
         await using var portal = new PortalApp(new Dictionary<string, string?> { ["LocalEngine:ApiUrl"] = "http://127.0.0.1:0" });
-        var api = portal.GetRequiredService<StepFunctionsApiHost>().Address!;
+        var api = portal.GetRequiredService<ApiHost>().Address!;
         var study = DemoStudies.CtHeadStroke;
 
         var started = await CommandLine.ScriptAsync(

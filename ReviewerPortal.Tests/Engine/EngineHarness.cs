@@ -15,6 +15,9 @@ namespace ReviewerPortal.Tests.Engine;
 /// </summary>
 public sealed class EngineHarness : IAsyncDisposable
 {
+    /// <summary>How many executions the harness's engine runs at once.</summary>
+    public const int MaxConcurrency = 4;
+
     private readonly List<ILocalResourceHandler> handlers;
 
     private EngineHarness(string? databasePath, ManualTimeProvider time, IEnumerable<ILocalResourceHandler> handlers, IEnumerable<LocalFunction> functions, string? objectsFolder = null)
@@ -23,7 +26,7 @@ public sealed class EngineHarness : IAsyncDisposable
         Time = time;
         this.handlers = [.. handlers, new LocalFunctionsHandler(functions)];
         Store = databasePath is null ? new InMemoryEngineStore() : new SqliteEngineStore(databasePath);
-        Engine = new ExecutionEngine(Store, new ResourceRegistry(this.handlers), time, Options.Create(new LocalEngineOptions { MaxConcurrency = 4 }), NullLogger<ExecutionEngine>.Instance,
+        Engine = new ExecutionEngine(Store, new ResourceRegistry(this.handlers), time, Options.Create(new LocalEngineOptions { MaxConcurrency = MaxConcurrency }), NullLogger<ExecutionEngine>.Instance,
             objectsFolder is null ? null : new ReviewerPortal.Engine.MapRuns.FolderBatchObjectStore(objectsFolder));
         Api = new LocalStepFunctions(Engine);
     }

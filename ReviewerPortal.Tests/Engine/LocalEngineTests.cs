@@ -91,6 +91,7 @@ public sealed class LocalEngineTests
     {
         var inbox = new InboxHandler(ReviewGate);
         await using var engine = EngineHarness.InMemory([inbox]);
+        var scheduled = engine.Time.GetUtcNow();
         var arn = await engine.StartAsync(await engine.CreateAsync(GateDefinition("\"HeartbeatSeconds\": 60, \"TimeoutSeconds\": 3600,")), """{"caseId":"c-3"}""");
         await engine.WaitForEventAsync(arn, "TaskSubmitted");
         var token = inbox.Calls.Single().TaskToken;
@@ -98,7 +99,9 @@ public sealed class LocalEngineTests
         engine.Time.Advance(TimeSpan.FromSeconds(50));
         await engine.Api.SendTaskHeartbeatAsync(new SendTaskHeartbeatRequest { TaskToken = token });
         engine.Time.Advance(TimeSpan.FromSeconds(50));
-        await Task.Delay(100);
+
+        // The first deadline (60 s) has passed: the engine re-checks it and, seeing the heartbeat, waits until 50 + 60 s.
+        await engine.Time.WhenTimerDueAsync(scheduled.AddSeconds(110), "the heartbeat deadline moved to 60 s after the heartbeat", TimeSpan.FromSeconds(20));
         (await engine.DescribeAsync(arn)).Status.Should().Be(ExecutionStatus.RUNNING, "a heartbeat 50 s ago keeps a 60 s heartbeat alive");
 
         var done = await engine.RunToEndAsync(arn, timersWithin: TimeSpan.FromSeconds(60));

@@ -4,6 +4,7 @@ namespace ReviewerPortal.Tests.Engine;
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private readonly List<ManualTimer> timers = [];
+    private readonly List<(DateTimeOffset Due, TaskCompletionSource Armed)> armedWaiters = [];
     private DateTimeOffset now = start;
 
     public ManualTimeProvider()
@@ -48,6 +49,51 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>The earliest time a pending timer is due at, or null when none is pending.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (timers)
+            {
+                return timers.Where(t => t.Due is not null).Select(t => t.Due).Min();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes once a timer is pending due exactly at <paramref name="due"/> (at once if one already is): the sign
+    /// that the code under test has seen the clock move and re-armed for what it waits for next. Throws naming
+    /// <paramref name="what"/> when no such timer is armed within <paramref name="within"/> of real time.
+    /// </summary>
+    public async Task WhenTimerDueAsync(DateTimeOffset due, string what, TimeSpan within)
+    {
+        var armed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (timers)
+        {
+            if (timers.Any(t => t.Due == due))
+            {
+                return;
+            }
+
+            armedWaiters.Add((due, armed));
+        }
+
+        try
+        {
+            await armed.Task.WaitAsync(within);
+        }
+        catch (TimeoutException)
+        {
+            lock (timers)
+            {
+                armedWaiters.RemoveAll(w => w.Armed == armed);
+                var pending = string.Join(", ", timers.Where(t => t.Due is not null).Select(t => t.Due!.Value.ToString("O")));
+                throw new TimeoutException($"No timer was armed for {due:O} within {within.TotalSeconds:0} s: {what} (pending: {pending}).");
+            }
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
@@ -89,6 +135,21 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         return true;
     }
 
+    // Called under the lock each time a timer is (re-)armed.
+    private void ReleaseArmedWaiters(DateTimeOffset? due)
+    {
+        if (due is null)
+        {
+            return;
+        }
+
+        foreach (var waiter in armedWaiters.Where(w => w.Due == due).ToList())
+        {
+            armedWaiters.Remove(waiter);
+            waiter.Armed.TrySetResult();
+        }
+    }
+
     private void FireDue()
     {
         List<ManualTimer> due;
@@ -98,6 +159,7 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             foreach (var timer in due)
             {
                 timer.Due = timer.Period is { } p ? now + p : null;
+                ReleaseArmedWaiters(timer.Due);
             }
         }
 
@@ -123,6 +185,8 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
                 {
                     owner.timers.Add(this);
                 }
+
+                owner.ReleaseArmedWaiters(Due);
             }
 
             if (dueTime == TimeSpan.Zero)

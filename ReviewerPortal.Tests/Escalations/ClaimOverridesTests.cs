@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Escalations;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
@@ -30,7 +31,7 @@ public sealed class ClaimOverridesTests
 
         outcome.Should().Be(new ActionOutcome(false, refusal));
         (await store.GetAsync(shown.Id))!.Claim!.ReviewerId.Should().Be(Dana.Id);
-        (await store.ListAuditAsync(shown.Id)).Should().OnlyContain(a => a.Action == "claimed", "a refused override writes nothing");
+        (await app.GetRequiredService<IAuditTrail>().ListForTaskAsync(shown.Id)).Should().OnlyContain(a => a.Action == "claimed", "a refused override writes nothing");
     }
 
     [Fact]

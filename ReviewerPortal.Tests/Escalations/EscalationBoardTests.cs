@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ReviewerPortal.Escalations;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Sqlite;
 using ReviewerPortal.Tests.Infrastructure;

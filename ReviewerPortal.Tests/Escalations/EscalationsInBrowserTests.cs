@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using ReviewerPortal.Audit;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Engine;
 using ReviewerPortal.Tests.Identity;
@@ -61,13 +63,13 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         await Expect(supervisor.Status("You now hold RP-ESC-1 until")).ToContainTextAsync("taken over from Dr. Dana Reyes.");
         await Expect(supervisor.Region("Claims held by others").TaskRows()).ToHaveCountAsync(0);
         await Expect(clinician.GetByText("You no longer hold this case: Dr. Sam Okafor holds it now")).ToBeVisibleAsync();
-        var takenAt = (await store.ListAuditAsync(escalated.Id)).Last(e => e.Action == "claim-reassigned").At;
+        var takenAt = (await app.GetRequiredService<IAuditTrail>().ListForTaskAsync(escalated.Id)).Last(e => e.Action == "claim-reassigned").At;
         await Expect(clinician.GetByText($"Dr. Sam Okafor holds it now (since {takenAt.UtcDateTime:HH:mm} UTC, until")).ToBeVisibleAsync();
         await Expect(clinician.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Sam Okafor");
         await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToHaveCountAsync(0);
         await clinician.ScreenshotAsync(new PageScreenshotOptions { Path = ChromiumFixture.ScreenshotPath("escalations-clinician-lost-claim"), FullPage = true });
         (await store.GetAsync(escalated.Id))!.Claim!.ReviewerId.Should().Be("persona-supervisor");
-        await SupervisorAuditedAsync(store, escalated.Id, "claim-reassigned", "from Dr. Dana Reyes (persona-clinician) to Dr. Sam Okafor (persona-supervisor)");
+        await SupervisorAuditedAsync(app.GetRequiredService<IAuditTrail>(), escalated.Id, "claim-reassigned", "from Dr. Dana Reyes (persona-clinician) to Dr. Sam Okafor (persona-supervisor)");
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "Open RP-ESC-1", Exact = true }).ClickAsync();
         await Expect(supervisor.GetByText("You are reviewing this case")).ToBeVisibleAsync();
         await CloseAsync(clinician, supervisor);
@@ -91,7 +93,7 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         await Expect(clinician.GetByText("You no longer hold this case: your claim was released or ran out, and the case is back in the queue.")).ToBeVisibleAsync();
         await Expect(clinician.GetByRole(AriaRole.Button, new() { Name = "Claim this case", Exact = true })).ToBeVisibleAsync();
         (await store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Pending);
-        await SupervisorAuditedAsync(store, task.Id, "claim-released-by-supervisor", "released the claim of Dr. Dana Reyes (persona-clinician)");
+        await SupervisorAuditedAsync(app.GetRequiredService<IAuditTrail>(), task.Id, "claim-released-by-supervisor", "released the claim of Dr. Dana Reyes (persona-clinician)");
         await CloseAsync(clinician, supervisor);
     }
 
@@ -167,7 +169,7 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
         await Expect(page.Status("Dr. Dana Reyes's claim on CASE-aws-esc is released; the case is back in the escalation queue.")).ToBeVisibleAsync();
         await Expect(page.Region("Claims held by others").TaskRows()).ToHaveCountAsync(0);
         (await tasks.GetAsync("aws-esc"))!.Status.Should().Be(ReviewStatus.Pending);
-        (await tasks.ListAuditAsync("aws-esc")).Where(a => a.Action != "claimed").Should().ContainSingle().Which.Should().BeEquivalentTo(
+        (await table.AuditTrail().ListForTaskAsync("aws-esc")).Where(a => a.Action != "claimed").Should().ContainSingle().Which.Should().BeEquivalentTo(
             new { Action = "claim-released-by-supervisor", ActorId = "persona-supervisor", ActorName = "Dr. Sam Okafor" });
         await page.Context.CloseAsync();
     }
@@ -183,8 +185,8 @@ public sealed class EscalationsInBrowserTests(ChromiumFixture chromium)
     }
 
     /// <summary>The override's one audit entry names the supervisor persona by stable id and display name.</summary>
-    private static async Task SupervisorAuditedAsync(IReviewTaskStore store, string taskId, string action, string detail) =>
-        (await store.ListAuditAsync(taskId)).Should().ContainSingle(a => a.Action == action).Which
+    private static async Task SupervisorAuditedAsync(IAuditTrail audit, string taskId, string action, string detail) =>
+        (await audit.ListForTaskAsync(taskId)).Should().ContainSingle(a => a.Action == action).Which
             .Should().BeEquivalentTo(new { ActorId = "persona-supervisor", ActorName = "Dr. Sam Okafor", Detail = detail });
 
     private static async Task CloseAsync(params IPage[] pages)

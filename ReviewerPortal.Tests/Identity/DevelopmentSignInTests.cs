@@ -1,4 +1,5 @@
 using System.Net;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Tests.Identity;
@@ -57,7 +58,7 @@ public class DevelopmentSignInTests
         await PersonaSignIn.SignInAsync(client, "persona-clinician");
 
         app.Audit.Entries.Should().ContainSingle(e => e.Action == SignInAudit.SignedIn)
-            .Which.Should().Match<ReviewerPortal.Review.AuditEntry>(e =>
+            .Which.Should().Match<AuditEntry>(e =>
                 e.ActorId == "persona-clinician" && e.ActorName == "Dr. Dana Reyes" && e.TaskId == null);
     }
 

@@ -3,14 +3,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ReviewerPortal.Review;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Tests.Infrastructure;
 
 namespace ReviewerPortal.Tests.Identity;
 
 /// <summary>
 /// The portal (<see cref="PortalApp"/>) in a chosen environment, with every log line captured and a copy of every
-/// audit entry it appends to its real task store.
+/// audit entry it appends to its real audit trail.
 /// </summary>
 /// <param name="clock">Replaces the application's clock (sessions, ID token lifetimes, key refresh) when given.</param>
 public sealed class IdentityTestApp(string environment = "Development", IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
@@ -21,8 +21,8 @@ public sealed class IdentityTestApp(string environment = "Development", IDiction
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>Audit entries the application appended (also written to its SQLite task store).</summary>
-    public RecordingAuditStore Audit { get; private set; } = new();
+    /// <summary>Audit entries the application appended (also written to its audit trail).</summary>
+    public RecordingAuditTrail Audit { get; private set; } = new();
 
     public Uri BaseUri => BaseAddress;
 
@@ -41,9 +41,9 @@ public sealed class IdentityTestApp(string environment = "Development", IDiction
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureServices(services =>
         {
-            var real = services.Last(s => s.ServiceType == typeof(IReviewTaskStore) && !s.IsKeyedService);
+            var real = services.Last(s => s.ServiceType == typeof(IAuditTrail) && !s.IsKeyedService);
             services.Remove(real);
-            services.AddSingleton<IReviewTaskStore>(provider => Audit = new RecordingAuditStore(Resolve(real, provider)));
+            services.AddSingleton<IAuditTrail>(provider => Audit = new RecordingAuditTrail(Resolve(real, provider)));
             // Each app keeps its own cookie keys, as separate containers would, unless the test shares a key ring.
             if (!_sharedKeyRing)
             {
@@ -63,8 +63,8 @@ public sealed class IdentityTestApp(string environment = "Development", IDiction
         });
     }
 
-    private static IReviewTaskStore Resolve(ServiceDescriptor descriptor, IServiceProvider provider) =>
-        (IReviewTaskStore)(descriptor.ImplementationInstance
+    private static IAuditTrail Resolve(ServiceDescriptor descriptor, IServiceProvider provider) =>
+        (IAuditTrail)(descriptor.ImplementationInstance
             ?? descriptor.ImplementationFactory?.Invoke(provider)
             ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!));
 }

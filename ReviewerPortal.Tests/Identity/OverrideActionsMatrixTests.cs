@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Escalations;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Identity.Development;
@@ -33,14 +34,15 @@ public class OverrideActionsMatrixTests
         var release = await overrides.ReleaseAsync(await ClaimedAsync(store, "matrix-release"), default);
         var takeOver = await overrides.TakeOverAsync(await ClaimedAsync(store, "matrix-take-over"), default);
 
-        await ExpectAsync(store, "matrix-release", release, AuthorizationMatrix.ActionUsers[PortalAction.ReleaseOthersClaim].Contains(user), user);
-        await ExpectAsync(store, "matrix-take-over", takeOver, AuthorizationMatrix.ActionUsers[PortalAction.Reassign].Contains(user), user);
+        var audit = app.GetRequiredService<IAuditTrail>();
+        await ExpectAsync(store, audit, "matrix-release", release, AuthorizationMatrix.ActionUsers[PortalAction.ReleaseOthersClaim].Contains(user), user);
+        await ExpectAsync(store, audit, "matrix-take-over", takeOver, AuthorizationMatrix.ActionUsers[PortalAction.Reassign].Contains(user), user);
     }
 
-    private static async Task ExpectAsync(IReviewTaskStore store, string taskId, ActionOutcome outcome, bool allowed, string user)
+    private static async Task ExpectAsync(IReviewTaskStore store, IAuditTrail trail, string taskId, ActionOutcome outcome, bool allowed, string user)
     {
         outcome.Succeeded.Should().Be(allowed, $"{user}: {outcome.Message}");
-        var audit = (await store.ListAuditAsync(taskId)).Where(a => a.Action != "claimed").ToList();
+        var audit = (await trail.ListForTaskAsync(taskId)).Where(a => a.Action != "claimed").ToList();
         if (allowed)
         {
             audit.Should().ContainSingle().Which.ActorId.Should().Be(user);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Operations;
 using ReviewerPortal.Review;
@@ -38,6 +39,6 @@ public class ExecutionRedriveTests
         outcome.Redriven.Should().BeFalse();
         outcome.Message.Should().Be("Your role does not allow this (redriving a workflow execution).");
         (await stepFunctions.DescribeExecutionAsync(new DescribeExecutionRequest { ExecutionArn = arn })).RedriveCount.Should().Be(0);
-        (await app.GetRequiredService<IReviewTaskStore>().ListAuditAsync(arn)).Should().BeEmpty();
+        (await app.GetRequiredService<IAuditTrail>().ListForTaskAsync(arn)).Should().BeEmpty();
     }
 }

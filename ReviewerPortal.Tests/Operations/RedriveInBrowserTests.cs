@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Operations;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions;
@@ -74,7 +75,7 @@ public sealed class RedriveInBrowserTests(ChromiumFixture chromium)
         var history = (await stepFunctions.GetExecutionHistoryAsync(new GetExecutionHistoryRequest { ExecutionArn = started.ExecutionArn, MaxResults = 100 })).Events;
         history.Count(e => e.Type == "PassStateEntered").Should().Be(1, "the step that succeeded is not run again");
         history.Count(e => e.Type == "TaskStateEntered").Should().Be(2);
-        var audit = await app.GetRequiredService<IReviewTaskStore>().ListAuditAsync(started.ExecutionArn!);
+        var audit = await app.GetRequiredService<IAuditTrail>().ListForTaskAsync(started.ExecutionArn!);
         audit.Should().ContainSingle(e => e.Action == ExecutionRedrive.Redriven).Which.ActorId.Should().Be("persona-operator");
         await page.Context.CloseAsync();
     }

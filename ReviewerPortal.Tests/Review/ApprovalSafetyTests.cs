@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ReviewerPortal.Drafts;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions.Model;
 

@@ -1,3 +1,4 @@
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Tests.Review;

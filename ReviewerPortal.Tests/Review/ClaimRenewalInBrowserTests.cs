@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Engine;
 using ReviewerPortal.Tests.Identity;
@@ -37,7 +38,7 @@ public sealed class ClaimRenewalInBrowserTests(ChromiumFixture chromium)
 
         await Expect(clinician.Locator(".task-status")).ToHaveTextAsync("In review by Dr. Dana Reyes");
         await Expect(clinician.GetByText("You no longer hold this case")).ToHaveCountAsync(0);
-        (await store.ListAuditAsync(task.Id)).Count(a => a.Action == "claimed").Should().Be(1, "renewals are not new claims");
+        (await app.GetRequiredService<IAuditTrail>().ListForTaskAsync(task.Id)).Count(a => a.Action == "claimed").Should().Be(1, "renewals are not new claims");
 
         // A reload renders the page twice (prerendered, then interactive); only the live page may keep renewing.
         await clinician.ReloadAsync();

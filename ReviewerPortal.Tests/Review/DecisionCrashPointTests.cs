@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions.Model;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.StepFunctions.Model;
@@ -66,7 +67,7 @@ public class DecisionCrashTests
             var taskId = await TaskIdOfAsync(engine, execution.ExecutionArn!);
             var task = await store.GetAsync(taskId);
             task!.Status.Should().Be(ReviewStatus.Decided, taskId);
-            var audit = await store.ListAuditAsync(taskId);
+            var audit = await app.GetRequiredService<IAuditTrail>().ListForTaskAsync(taskId);
             audit.Count(a => a.Action == "decided").Should().Be(1, $"{taskId}: one decision in the audit trail");
             audit.Should().Contain(a => a.Action == "claimed" && a.ActorId == "drill-oid");
         }

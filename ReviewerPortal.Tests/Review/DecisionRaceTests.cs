@@ -1,3 +1,5 @@
+using ReviewerPortal.Audit;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions.Model;
 
@@ -17,16 +19,16 @@ public class DecisionRaceTests
 
     [Fact]
     public Task Four_deciders_per_task_on_sqlite_leave_exactly_one_decision_per_task_at_the_engine() =>
-        RaceAsync(gate => gate.Store, "sq");
+        RaceAsync(gate => (gate.Store, gate.Audit), "sq");
 
     [Fact]
     public Task Four_deciders_per_task_on_dynamodb_leave_exactly_one_decision_per_task_at_the_engine() =>
-        RaceAsync(gate => gate.DynamoStore(), "dy");
+        RaceAsync(gate => (gate.DynamoStore(), gate.DynamoAudit()), "dy");
 
-    private static async Task RaceAsync(Func<MotoReviewGate, IReviewTaskStore> storeOf, string prefix)
+    private static async Task RaceAsync(Func<MotoReviewGate, (IReviewTaskStore Tasks, IAuditTrail Audit)> storeOf, string prefix)
     {
         await using var gate = await MotoReviewGate.StartAsync();
-        var store = storeOf(gate);
+        var (store, audit) = storeOf(gate);
         var opened = new List<(ReviewTask Task, string Execution)>();
         foreach (var batch in Enumerable.Range(0, Tasks).Chunk(25))
         {
@@ -53,7 +55,7 @@ public class DecisionRaceTests
             var winner = winners[0].Reviewer;
             attempts.Where(a => a.Reviewer != winner).Should().OnlyContain(
                 a => a.Result.Message.Contains(winner.DisplayName, StringComparison.Ordinal), $"every loser on {task.Id} is told who holds or decided it");
-            (await store.ListAuditAsync(task.Id)).Count(e => e.Action == "decided").Should().Be(1);
+            (await audit.ListForTaskAsync(task.Id)).Count(e => e.Action == "decided").Should().Be(1);
         }
 
         foreach (var (_, execution, _) in results)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions.Model;
 
@@ -31,7 +32,7 @@ public class DecisionServiceTests
         (await gate.Drafts.ReadTextAsync(output["finalReportUri"]!.GetValue<string>(), 1_000_000)).Text.Should().Be(MotoReviewGate.Draft);
         output["finalSha256"]!.GetValue<string>().Should().Be(output["draftSha256"]!.GetValue<string>());
         (await gate.Store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Decided);
-        (await gate.Store.ListAuditAsync(task.Id)).Should().Contain(a => a.Action == "decided" && a.ActorId == "alice-oid");
+        (await gate.Audit.ListForTaskAsync(task.Id)).Should().Contain(a => a.Action == "decided" && a.ActorId == "alice-oid");
     }
 
     [Fact]

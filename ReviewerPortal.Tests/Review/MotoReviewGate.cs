@@ -35,7 +35,9 @@ public sealed class MotoReviewGate : IAsyncDisposable
         _moto = moto;
         StepFunctions = MotoStepFunctions.Client(moto.BaseUri);
         _dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), DynamoDbConfig(moto.BaseUri));
-        Store = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), TimeProvider.System);
+        var database = new SqliteDatabase(_folder.File("tasks.db"));
+        Store = new SqliteReviewTaskStore(database, new ReviewTaskChanges(), TimeProvider.System);
+        Audit = new SqliteAuditTrail(database);
         Drafts = new FolderDraftStore(_folder.File("objects"));
     }
 
@@ -58,6 +60,9 @@ public sealed class MotoReviewGate : IAsyncDisposable
     public IAmazonStepFunctions StepFunctions { get; }
 
     public SqliteReviewTaskStore Store { get; }
+
+    /// <summary>The audit trail in <see cref="Store"/>'s file.</summary>
+    public SqliteAuditTrail Audit { get; }
 
     public FolderDraftStore Drafts { get; }
 
@@ -95,6 +100,10 @@ public sealed class MotoReviewGate : IAsyncDisposable
         var delivery = new DecisionDelivery(StepFunctions, store, TimeProvider.System, NullLogger<DecisionDelivery>.Instance);
         return new DecisionService(store, Drafts, delivery, heartbeats, options, Microsoft.Extensions.Options.Options.Create(new PortalOptions()), TimeProvider.System);
     }
+
+    /// <summary>The Aws mode's audit trail in the very table the gate writes to.</summary>
+    public DynamoDbAuditTrail DynamoAudit() =>
+        new(_dynamo, Microsoft.Extensions.Options.Options.Create(new ReviewerPortal.Storage.AwsOptions { TableName = Table }));
 
     /// <summary>The Aws mode's task store over the very table the gate writes to, as production reads it.</summary>
     public DynamoDbTaskStore DynamoStore() => new(

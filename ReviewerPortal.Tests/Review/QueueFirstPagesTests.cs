@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Sqlite;
 using ReviewerPortal.Tests.Infrastructure;
@@ -108,9 +109,5 @@ public sealed class QueueFirstPagesTests : IDisposable
         public Task<StoreResult> CloseOpenAsync(string taskId, string reason, CancellationToken cancellationToken = default) => inner.CloseOpenAsync(taskId, reason, cancellationToken);
 
         public Task<IReadOnlyList<ReviewTask>> ListDecidingAsync(int limit, CancellationToken cancellationToken = default) => inner.ListDecidingAsync(limit, cancellationToken);
-
-        public Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default) => inner.AppendAuditAsync(entry, cancellationToken);
-
-        public Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string taskId, CancellationToken cancellationToken = default) => inner.ListAuditAsync(taskId, cancellationToken);
     }
 }

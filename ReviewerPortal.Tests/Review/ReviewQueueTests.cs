@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Drafts;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Files;
 using ReviewerPortal.Storage.Sqlite;
@@ -21,11 +22,12 @@ public sealed class ReviewQueueTests : IDisposable
 
     public ReviewQueueTests()
     {
-        _tasks = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), _clock);
+        var database = new SqliteDatabase(_folder.File("tasks.db"));
+        _tasks = new SqliteReviewTaskStore(database, new ReviewTaskChanges(), _clock);
         _drafts = new FolderDraftStore(_folder.File("objects"));
         var portal = Options.Create(new PortalOptions { MaxDraftBytes = 4096 });
         var changes = new ReviewTaskChanges();
-        _queue = new ReviewQueue(_tasks, new QueueFirstPages(_tasks, changes), _drafts, changes, portal, _clock, NullLogger<ReviewQueue>.Instance);
+        _queue = new ReviewQueue(_tasks, new SqliteAuditTrail(database), new QueueFirstPages(_tasks, changes), _drafts, changes, portal, _clock, NullLogger<ReviewQueue>.Instance);
     }
 
     public void Dispose()

@@ -1,3 +1,5 @@
+using ReviewerPortal.Audit;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Tests.Review;

@@ -1,3 +1,5 @@
+using ReviewerPortal.Audit;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 
@@ -5,7 +7,7 @@ namespace ReviewerPortal.Tests.Storage;
 
 /// <summary>
 /// The part of the task store contract a queue page needs (registering, reading, listing, claiming, releasing, the
-/// audit trail), which needs no transactions: it also runs against dynalite. <see cref="ReviewTaskStoreContract"/>
+/// audit trail beside it), which needs no transactions: it also runs against dynalite. <see cref="ReviewTaskStoreContract"/>
 /// adds decisions and expiry; every store must pass both. A subclass supplies a fresh, empty store per test that
 /// reads "now" from the given clock.
 /// </summary>
@@ -16,13 +18,16 @@ public abstract class ReviewTaskQueueContract : IAsyncLifetime
 
     protected IReviewTaskStore Store { get; private set; } = null!;
 
+    /// <summary>The audit trail on the same table or file as <see cref="Store"/>.</summary>
+    protected IAuditTrail Audit { get; private set; } = null!;
+
     protected static Reviewer Alice { get; } = new("oid-alice", "Dr Alice Moreau");
 
     protected static Reviewer Bob { get; } = new("oid-bob", "Dr Bob Lindqvist");
 
-    protected abstract Task<IReviewTaskStore> CreateStoreAsync(TimeProvider time);
+    protected abstract Task<(IReviewTaskStore Tasks, IAuditTrail Audit)> CreateStoreAsync(TimeProvider time);
 
-    public virtual async Task InitializeAsync() => Store = await CreateStoreAsync(Clock);
+    public virtual async Task InitializeAsync() => (Store, Audit) = await CreateStoreAsync(Clock);
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
@@ -191,11 +196,11 @@ public abstract class ReviewTaskQueueContract : IAsyncLifetime
     {
         await RegisteredAsync("t-audit");
         var at = Clock.GetUtcNow();
-        await Store.AppendAuditAsync(new AuditEntry("t-audit", at, Alice.Id, Alice.DisplayName, "claimed", null));
-        await Store.AppendAuditAsync(new AuditEntry("t-audit", at, Alice.Id, Alice.DisplayName, "released", "handover"));
-        await Store.AppendAuditAsync(new AuditEntry("t-other", at, Bob.Id, Bob.DisplayName, "claimed", null));
+        await Audit.AppendAsync(new AuditEntry("t-audit", at, Alice.Id, Alice.DisplayName, "claimed", null));
+        await Audit.AppendAsync(new AuditEntry("t-audit", at, Alice.Id, Alice.DisplayName, "released", "handover"));
+        await Audit.AppendAsync(new AuditEntry("t-other", at, Bob.Id, Bob.DisplayName, "claimed", null));
 
-        var audit = await Store.ListAuditAsync("t-audit");
+        var audit = await Audit.ListForTaskAsync("t-audit");
 
         audit.Select(a => a.Action).Should().Equal("claimed", "released");
         audit[1].Should().Be(new AuditEntry("t-audit", at, Alice.Id, Alice.DisplayName, "released", "handover"));

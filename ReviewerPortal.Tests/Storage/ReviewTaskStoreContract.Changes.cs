@@ -18,7 +18,7 @@ public abstract partial class ReviewTaskStoreContract
         var stored = await Store.GetAsync("t-decide");
         stored!.Status.Should().Be(ReviewStatus.Deciding);
         stored.Decision.Should().BeEquivalentTo(approval);
-        var audit = await Store.ListAuditAsync("t-decide");
+        var audit = await Audit.ListForTaskAsync("t-decide");
         audit.Should().ContainSingle(a => a.Action == "decided" && a.ActorId == Alice.Id && a.Detail == "approved");
     }
 
@@ -47,7 +47,7 @@ public abstract partial class ReviewTaskStoreContract
         loser.Kind.Should().Be(StoreResultKind.Conflict);
         var winner = results.Single(r => r.Applied).Task!.Decision!;
         loser.Task!.Decision.Should().Be(winner, "the loser is told what was decided, and by whom");
-        (await Store.ListAuditAsync("t-race")).Where(a => a.Action == "decided").Should().ContainSingle();
+        (await Audit.ListForTaskAsync("t-race")).Where(a => a.Action == "decided").Should().ContainSingle();
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public abstract partial class ReviewTaskStoreContract
 
         result.Kind.Should().Be(StoreResultKind.Conflict);
         (await Store.GetAsync("t-unclaimed"))!.Status.Should().Be(ReviewStatus.Pending);
-        (await Store.ListAuditAsync("t-unclaimed")).Should().NotContain(a => a.Action == "decided");
+        (await Audit.ListForTaskAsync("t-unclaimed")).Should().NotContain(a => a.Action == "decided");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public abstract partial class ReviewTaskStoreContract
         var result = await Store.RecordDecisionAsync("t-lapsed", Approval(Alice) with { DecidedAt = Clock.GetUtcNow() });
 
         result.Kind.Should().Be(StoreResultKind.Conflict);
-        (await Store.ListAuditAsync("t-lapsed")).Should().NotContain(a => a.Action == "decided");
+        (await Audit.ListForTaskAsync("t-lapsed")).Should().NotContain(a => a.Action == "decided");
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public abstract partial class ReviewTaskStoreContract
 
         result.Kind.Should().Be(StoreResultKind.Conflict);
         (await Store.GetAsync("t-others"))!.Status.Should().Be(ReviewStatus.Claimed);
-        (await Store.ListAuditAsync("t-others")).Should().NotContain(a => a.Action == "decided");
+        (await Audit.ListForTaskAsync("t-others")).Should().NotContain(a => a.Action == "decided");
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public abstract partial class ReviewTaskStoreContract
         (await ListAllOpenAsync(QueueName.Urgent, 10)).Should().BeEmpty();
         ours.Kind.Should().Be(StoreResultKind.Conflict);
         (await Store.GetAsync("t-ours"))!.Status.Should().Be(ReviewStatus.Deciding);
-        (await Store.ListAuditAsync("t-elsewhere")).Should().ContainSingle(a => a.Action == "expired" && a.Detail == "completed outside the portal");
+        (await Audit.ListForTaskAsync("t-elsewhere")).Should().ContainSingle(a => a.Action == "expired" && a.Detail == "completed outside the portal");
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public abstract partial class ReviewTaskStoreContract
         stuck.Task!.Status.Should().Be(ReviewStatus.Expired);
         done.Kind.Should().Be(StoreResultKind.Conflict);
         (await Store.GetAsync("t-done"))!.Status.Should().Be(ReviewStatus.Decided);
-        (await Store.ListAuditAsync("t-open")).Should().ContainSingle(a => a.Action == "expired" && a.Detail == "TaskTimedOut");
+        (await Audit.ListForTaskAsync("t-open")).Should().ContainSingle(a => a.Action == "expired" && a.Detail == "TaskTimedOut");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Tests.Storage;
@@ -22,7 +23,7 @@ public abstract partial class ReviewTaskStoreContract
         stored.Claim.Should().Be(new ClaimLease(Alice.Id, Alice.DisplayName, until));
         stored.Version.Should().BeGreaterThan(registered.Version);
         result.Task.Should().BeEquivalentTo(stored);
-        (await Store.ListAuditAsync("t-claim")).Should().ContainSingle().Which.Should().BeEquivalentTo(
+        (await Audit.ListForTaskAsync("t-claim")).Should().ContainSingle().Which.Should().BeEquivalentTo(
             new AuditEntry("t-claim", Clock.GetUtcNow(), Alice.Id, Alice.DisplayName, "claimed", "until " + until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
@@ -37,7 +38,7 @@ public abstract partial class ReviewTaskStoreContract
         result.Kind.Should().Be(StoreResultKind.Conflict);
         result.Task!.Claim!.ReviewerName.Should().Be(Alice.DisplayName);
         (await Store.GetAsync("t-held"))!.Claim!.ReviewerId.Should().Be(Alice.Id);
-        (await Store.ListAuditAsync("t-held")).Should().ContainSingle("a refused claim leaves no trace").Which.ActorId.Should().Be(Alice.Id);
+        (await Audit.ListForTaskAsync("t-held")).Should().ContainSingle("a refused claim leaves no trace").Which.ActorId.Should().Be(Alice.Id);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public abstract partial class ReviewTaskStoreContract
         stored!.Claim.Should().Be(new ClaimLease(Alice.Id, Alice.DisplayName, later));
         stored.Status.Should().Be(ReviewStatus.Claimed);
         stored.Version.Should().BeGreaterThan(claimed.Task!.Version);
-        (await Store.ListAuditAsync("t-renew")).Should().ContainSingle("only the claim itself is audited").Which.Action.Should().Be("claimed");
+        (await Audit.ListForTaskAsync("t-renew")).Should().ContainSingle("only the claim itself is audited").Which.Action.Should().Be("claimed");
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public abstract partial class ReviewTaskStoreContract
         var stored = await Store.GetAsync("t-release");
         stored!.Status.Should().Be(ReviewStatus.Pending);
         stored.Claim.Should().BeNull();
-        (await Store.ListAuditAsync("t-release")).Select(a => (a.Action, a.ActorId)).Should().Equal(("claimed", Alice.Id), ("released", Alice.Id));
+        (await Audit.ListForTaskAsync("t-release")).Select(a => (a.Action, a.ActorId)).Should().Equal(("claimed", Alice.Id), ("released", Alice.Id));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public abstract partial class ReviewTaskStoreContract
         byBob.Kind.Should().Be(StoreResultKind.Conflict);
         forced.Kind.Should().Be(StoreResultKind.Applied);
         (await Store.GetAsync("t-force"))!.Status.Should().Be(ReviewStatus.Pending);
-        (await Store.ListAuditAsync("t-force"))[^1].Should().BeEquivalentTo(new AuditEntry(
+        (await Audit.ListForTaskAsync("t-force"))[^1].Should().BeEquivalentTo(new AuditEntry(
             "t-force", Clock.GetUtcNow(), Bob.Id, Bob.DisplayName, "claim-released-by-force", $"released the claim of {Alice.DisplayName} ({Alice.Id})"));
     }
 

@@ -1,3 +1,5 @@
+using ReviewerPortal.Audit;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Tests.Storage;
@@ -18,7 +20,7 @@ public abstract partial class ReviewTaskStoreContract
         result.Kind.Should().Be(StoreResultKind.Applied);
         var stored = await Store.GetAsync("t-override-release");
         (stored!.Status, stored.Claim).Should().Be((ReviewStatus.Pending, (ClaimLease?)null));
-        var audit = (await Store.ListAuditAsync("t-override-release")).Where(a => a.Action != "claimed").Should().ContainSingle().Subject;
+        var audit = (await Audit.ListForTaskAsync("t-override-release")).Where(a => a.Action != "claimed").Should().ContainSingle().Subject;
         audit.Should().BeEquivalentTo(new AuditEntry(
             "t-override-release", Clock.GetUtcNow(), Supervisor.Id, Supervisor.DisplayName, "claim-released-by-supervisor", $"released the claim of {Alice.DisplayName} ({Alice.Id})"));
     }
@@ -35,7 +37,7 @@ public abstract partial class ReviewTaskStoreContract
         result.Kind.Should().Be(StoreResultKind.Applied);
         var stored = await Store.GetAsync("t-override-reassign");
         (stored!.Status, stored.Claim).Should().Be((ReviewStatus.Claimed, lease));
-        (await Store.ListAuditAsync("t-override-reassign")).Should().ContainSingle(a =>
+        (await Audit.ListForTaskAsync("t-override-reassign")).Should().ContainSingle(a =>
             a.Action == "claim-reassigned" && a.ActorId == Supervisor.Id && a.Detail == $"from {Alice.DisplayName} ({Alice.Id}) to {Supervisor.DisplayName} ({Supervisor.Id})");
     }
 
@@ -51,7 +53,7 @@ public abstract partial class ReviewTaskStoreContract
 
         result.Kind.Should().Be(StoreResultKind.Conflict);
         result.Task!.Claim!.ReviewerId.Should().Be(Bob.Id);
-        (await Store.ListAuditAsync("t-override-stale")).Select(a => a.Action).Should().Equal(["claimed", "released", "claimed"], "a refused override writes nothing");
+        (await Audit.ListForTaskAsync("t-override-stale")).Select(a => a.Action).Should().Equal(["claimed", "released", "claimed"], "a refused override writes nothing");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Identity;
 

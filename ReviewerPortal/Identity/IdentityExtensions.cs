@@ -41,6 +41,7 @@ public static class IdentityExtensions
 
         services.AddSingleton<SessionLifetime>();
         services.AddScoped<ActionAuthorization>();
+        services.AddScoped<CurrentReviewer>();
         services.AddScoped<StartPages>();
         services.AddScoped<SignInAudit>();
         // First in the pipeline, so static files and errors carry the security headers too.

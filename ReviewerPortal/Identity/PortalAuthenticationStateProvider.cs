@@ -14,10 +14,15 @@ public sealed class PortalAuthenticationStateProvider(ILoggerFactory loggerFacto
 {
     protected override TimeSpan RevalidationInterval => options.Value.CircuitRevalidationInterval;
 
+    /// <summary>Raised after each revalidation with its verdict (false: the circuit is signed out), so tests wait for a round instead of sleeping.</summary>
+    internal event Action<bool>? Revalidated;
+
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authenticationState);
         ClaimsPrincipal user = authenticationState.User;
-        return Task.FromResult(!session.HasEnded(user));
+        var valid = !session.HasEnded(user);
+        Revalidated?.Invoke(valid);
+        return Task.FromResult(valid);
     }
 }

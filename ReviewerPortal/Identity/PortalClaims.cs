@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Identity;
 
@@ -37,6 +36,10 @@ public static class PortalClaims
         var name = user.FindFirst(Name)?.Value;
         return new Reviewer(id, string.IsNullOrWhiteSpace(name) ? id : name);
     }
+
+    /// <summary>Whether the user carries a stable id (<c>oid</c> or <c>sub</c>) to act as a reviewer under.</summary>
+    public static bool HasStableId(ClaimsPrincipal user) =>
+        user?.FindFirst(ObjectId) is not null || user?.FindFirst(Subject) is not null;
 
     public static DateTimeOffset? SessionStartedAt(this ClaimsPrincipal user)
     {

@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using ReviewerPortal.Review;
+using ReviewerPortal.Audit;
 
 namespace ReviewerPortal.Identity;
 
 /// <summary>Records sign-ins and sign-outs in the audit trail with the user's stable id and display name.</summary>
-public sealed class SignInAudit(IReviewTaskStore store, TimeProvider time)
+public sealed class SignInAudit(IAuditTrail audit, TimeProvider time)
 {
     public const string SignedIn = "signed-in";
     public const string SignedOut = "signed-out";
@@ -13,7 +13,7 @@ public sealed class SignInAudit(IReviewTaskStore store, TimeProvider time)
     public Task RecordAsync(ClaimsPrincipal user, string action, string detail, CancellationToken cancellationToken = default)
     {
         var reviewer = user.ToReviewer();
-        return store.AppendAuditAsync(
+        return audit.AppendAsync(
             new AuditEntry(null, time.GetUtcNow(), reviewer.Id, reviewer.DisplayName, action, detail),
             cancellationToken);
     }

@@ -1,6 +1,6 @@
+using ReviewerPortal.Audit;
 using ReviewerPortal.Components;
 using ReviewerPortal.Identity;
-using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.StepFunctions.Model;
 
@@ -14,7 +14,7 @@ public sealed record RedriveOutcome(bool Redriven, string Message);
 /// of the action (not only when the page rendered), the request goes to Step Functions, and the audit trail records who
 /// redrove which execution and what came of it.
 /// </summary>
-public sealed class ExecutionRedrive(IAmazonStepFunctions stepFunctions, ActionAuthorization actions, IReviewTaskStore audit, TimeProvider time)
+public sealed class ExecutionRedrive(IAmazonStepFunctions stepFunctions, ActionAuthorization actions, IAuditTrail audit, TimeProvider time)
 {
     public const string Redriven = "execution-redriven";
     public const string Refused = "execution-redrive-refused";
@@ -44,7 +44,7 @@ public sealed class ExecutionRedrive(IAmazonStepFunctions stepFunctions, ActionA
             outcome = new RedriveOutcome(false, "Not redriven: " + e.Message);
         }
 
-        await audit.AppendAuditAsync(
+        await audit.AppendAsync(
             new AuditEntry(executionArn, time.GetUtcNow(), actor.Id, actor.DisplayName, outcome.Redriven ? Redriven : Refused, outcome.Message),
             cancellationToken).ConfigureAwait(false);
         return outcome;

@@ -1,3 +1,5 @@
+using ReviewerPortal.Audit;
+
 namespace ReviewerPortal.Review;
 
 /// <summary>

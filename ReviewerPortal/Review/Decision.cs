@@ -1,3 +1,5 @@
+using ReviewerPortal.Identity;
+
 namespace ReviewerPortal.Review;
 
 public enum DecisionOutcome

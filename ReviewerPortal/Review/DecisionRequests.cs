@@ -1,3 +1,5 @@
+using ReviewerPortal.Identity;
+
 namespace ReviewerPortal.Review;
 
 /// <summary>An approval as the reviewer made it: the text they approve (null when unchanged) and their attestation.</summary>

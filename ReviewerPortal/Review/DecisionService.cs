@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Drafts;
+using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Review;
 

@@ -1,8 +1,12 @@
+using ReviewerPortal.Identity;
+
 namespace ReviewerPortal.Review;
 
 /// <summary>
 /// Port for durable review tasks. SQLite (Local) and DynamoDB (Aws) implement it and pass the same contract suite.
 /// Every state change is conditional on the task's current state, so two reviewers racing on one task cannot both win.
+/// A change that is audited (claim, release, override, decision, expiry) writes its audit entry in the same transaction;
+/// reading the trail, and entries of their own, go through <see cref="ReviewerPortal.Audit.IAuditTrail"/>.
 /// </summary>
 public interface IReviewTaskStore
 {
@@ -54,10 +58,6 @@ public interface IReviewTaskStore
 
     /// <summary>Tasks left in DECIDING (after a crash or an outage), for the reconciler.</summary>
     Task<IReadOnlyList<ReviewTask>> ListDecidingAsync(int limit, CancellationToken cancellationToken = default);
-
-    Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default);
-
-    Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string taskId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A page of tasks and the token for the next page (null when this is the last one).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Drafts;
 
 namespace ReviewerPortal.Review;
@@ -11,6 +12,7 @@ namespace ReviewerPortal.Review;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The clinicians' word for it; not a Queue<T>.")]
 public sealed partial class ReviewQueue(
     IReviewTaskStore tasks,
+    IAuditTrail audit,
     QueueFirstPages firstPages,
     IDraftStore drafts,
     ReviewTaskChanges changes,
@@ -54,7 +56,7 @@ public sealed partial class ReviewQueue(
                 : await ReadDraftAsync(task, report, cancellationToken).ConfigureAwait(false)
             : null;
         var since = task.Claim is { } claim
-            ? ClaimHistory.HeldSince(await tasks.ListAuditAsync(task.Id, cancellationToken).ConfigureAwait(false), claim)
+            ? ClaimHistory.HeldSince(await audit.ListForTaskAsync(task.Id, cancellationToken).ConfigureAwait(false), claim)
             : null;
         return new ReviewView(task, draft, published) { ClaimedSince = since };
     }

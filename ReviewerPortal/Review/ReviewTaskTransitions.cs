@@ -1,3 +1,6 @@
+using ReviewerPortal.Audit;
+using ReviewerPortal.Identity;
+
 namespace ReviewerPortal.Review;
 
 /// <summary>

@@ -21,6 +21,8 @@ public sealed record WorkflowStep(string Summary, string? ReportUri = null, stri
 /// <summary>
 /// Follows an execution for a few seconds after a decision to say what happened next: the report published, a
 /// revision requested (and which task holds it), or a failure; otherwise that the workflow is still working on it.
+/// Following is a courtesy (the decision is already delivered): when Step Functions fails to answer (the client has
+/// already retried what is worth retrying), following stops and the page keeps "still working", never an exception.
 /// </summary>
 public sealed class WorkflowProgress(IAmazonStepFunctions stepFunctions, IReviewTaskStore store, TimeProvider clock)
 {
@@ -30,7 +32,17 @@ public sealed class WorkflowProgress(IAmazonStepFunctions stepFunctions, IReview
         var deadline = clock.GetUtcNow() + wait;
         while (true)
         {
-            var step = await LookAsync(decided, cancellationToken).ConfigureAwait(false);
+            WorkflowStep? step;
+            try
+            {
+                step = await LookAsync(decided, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException or TimeoutException)
+            {
+                // Looking again every 100 ms for minutes would only add load to a service that is failing.
+                return WorkflowStep.Pending(decided);
+            }
+
             if (step is not null || clock.GetUtcNow() >= deadline)
             {
                 return step ?? WorkflowStep.Pending(decided);

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Drafts;
 using ReviewerPortal.Operations.Health;
 using ReviewerPortal.Review;
@@ -48,6 +49,7 @@ public static class AwsStorageExtensions
             return sp.GetService<AWSCredentials>() is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
         });
         services.AddSingleton<IReviewTaskStore, DynamoDbTaskStore>();
+        services.AddSingleton<IAuditTrail, DynamoDbAuditTrail>();
         services.AddSingleton<IKeptEditStore, DynamoDbKeptEditStore>();
         services.AddSingleton<IDraftStore, S3DraftStore>();
 

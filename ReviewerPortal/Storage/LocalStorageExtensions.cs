@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Drafts;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Files;
@@ -16,6 +17,7 @@ public static class LocalStorageExtensions
             sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<LocalDataPaths>().DatabaseFile));
         services.AddSingleton<IReviewTaskStore, SqliteReviewTaskStore>();
+        services.AddSingleton<IAuditTrail, SqliteAuditTrail>();
         services.AddSingleton<IKeptEditStore, SqliteKeptEditStore>();
         services.AddSingleton<IDraftStore>(sp => new FolderDraftStore(sp.GetRequiredService<LocalDataPaths>().ObjectsFolder));
         return services;

@@ -14,10 +14,13 @@ export function install() {
     }
     if (event.key === "a") {
       const approve = document.querySelector("[data-shortcut=approve]");
-      if (approve && !approve.disabled) {
+      const pressed = Boolean(approve && !approve.disabled);
+      if (pressed) {
         event.preventDefault();
         approve.click();
       }
+      // Says that the key was handled and whether Approve was pressed, so that a test can tell "refused" from "not yet".
+      document.dispatchEvent(new CustomEvent("review-shortcut", { detail: { key: "a", pressed } }));
     } else if (event.key === "r") {
       const reason = document.getElementById("reject-reason");
       if (reason) {

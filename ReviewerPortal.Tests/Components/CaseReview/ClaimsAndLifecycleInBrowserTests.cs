@@ -113,9 +113,11 @@ public sealed class ClaimsAndLifecycleInBrowserTests(ChromiumFixture chromium)
         var attestation = page.GetByLabel(Attestation);
         await Expect(attestation).ToBeFocusedAsync();
 
+        await page.EvaluateAsync("() => { window.shortcutsSeen = []; document.addEventListener('review-shortcut', e => window.shortcutsSeen.push(e.detail)); }");
         await page.Keyboard.PressAsync("a");
-        await Task.Delay(500);
-        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.IsOpen.Should().BeTrue("the shortcut never bypasses the attestation");
+        await page.WaitForFunctionAsync("() => window.shortcutsSeen.length > 0");
+        (await page.EvaluateAsync<bool>("() => window.shortcutsSeen[0].pressed")).Should().BeFalse("the shortcut never bypasses the attestation");
+        (await app.GetRequiredService<IReviewTaskStore>().GetAsync(task.Id))!.IsOpen.Should().BeTrue();
 
         await page.Keyboard.PressAsync("Space");
         await Expect(page.Button("Approve")).ToBeEnabledAsync();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Workflow.LocalResources;
@@ -101,7 +102,7 @@ public sealed class ReviewLoopInBrowserTests(ChromiumFixture chromium)
         await page.GetByRole(AriaRole.Button, new() { Name = "Release", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Claim this case", Exact = true })).ToBeVisibleAsync();
 
-        (await store.ListAuditAsync(task.Id)).Select(a => (a.Action, a.ActorId, a.ActorName)).Should().Equal(
+        (await app.GetRequiredService<IAuditTrail>().ListForTaskAsync(task.Id)).Select(a => (a.Action, a.ActorId, a.ActorName)).Should().Equal(
             ("claimed", "persona-clinician", "Dr. Dana Reyes"), ("released", "persona-clinician", "Dr. Dana Reyes"));
         await page.Context.CloseAsync();
     }

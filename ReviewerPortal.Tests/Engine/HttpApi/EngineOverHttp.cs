@@ -36,7 +36,7 @@ public sealed class EngineOverHttp : IAsyncDisposable
 
     public const string PassDefinition = """{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","End":true}}}""";
 
-    private EngineOverHttp(EngineHarness engine, StepFunctionsApiServer api, InboxHandler gate)
+    private EngineOverHttp(EngineHarness engine, ApiServer api, InboxHandler gate)
     {
         Engine = engine;
         Api = api;
@@ -46,7 +46,7 @@ public sealed class EngineOverHttp : IAsyncDisposable
 
     public EngineHarness Engine { get; }
 
-    public StepFunctionsApiServer Api { get; }
+    public ApiServer Api { get; }
 
     public Uri Address => Api.Address;
 
@@ -59,7 +59,7 @@ public sealed class EngineOverHttp : IAsyncDisposable
     {
         var gate = new InboxHandler(GateResource);
         var engine = EngineHarness.InMemory([gate]);
-        var api = await StepFunctionsApiServer.StartAsync(engine.Api);
+        var api = await ApiServer.StartAsync(engine.Api);
         return new EngineOverHttp(engine, api, gate);
     }
 

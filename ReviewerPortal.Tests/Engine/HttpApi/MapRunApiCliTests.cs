@@ -21,7 +21,7 @@ public sealed class MapRunApiCliTests : IAsyncLifetime
     private readonly TempDirectory objects = new("map-run-cli");
     private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private EngineHarness engine = null!;
-    private StepFunctionsApiServer api = null!;
+    private ApiServer api = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,7 +30,7 @@ public sealed class MapRunApiCliTests : IAsyncLifetime
             await release.Task.WaitAsync(ct);
             return payload;
         })]);
-        api = await StepFunctionsApiServer.StartAsync(engine.Api);
+        api = await ApiServer.StartAsync(engine.Api);
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ public class ReadmeAwsCliExampleTests
         var commands = ReadmeCommands();
         commands.Should().Contain("list-executions", "the README shows list-executions against the local engine");
         await using var portal = new PortalApp(new Dictionary<string, string?> { ["LocalEngine:ApiUrl"] = "http://127.0.0.1:0" });
-        var api = portal.GetRequiredService<StepFunctionsApiHost>().Address!;
+        var api = portal.GetRequiredService<ApiHost>().Address!;
 
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("-euc");

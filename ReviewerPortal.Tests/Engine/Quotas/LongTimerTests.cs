@@ -1,3 +1,5 @@
+using ReviewerPortal.Engine.Execution;
+
 namespace ReviewerPortal.Tests.Engine.Quotas;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace ReviewerPortal.Tests.Engine.Quotas;
 /// </summary>
 public sealed class LongTimerTests
 {
+    // Real time allowed for the engine to react to a clock move, however loaded the machine.
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task An_execution_timeout_past_49_days_times_the_execution_out_when_it_comes_and_not_before()
     {
@@ -13,11 +18,12 @@ public sealed class LongTimerTests
         var machine = await engine.CreateAsync("""
             {"TimeoutSeconds": 4300000, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 5000000, "End": true}}}
             """);
+        var started = engine.Time.GetUtcNow();
         var arn = await engine.StartAsync(machine);
         await engine.WaitForEventAsync(arn, "WaitStateEntered");
 
         engine.Time.Advance(TimeSpan.FromSeconds(4_299_000));
-        await Task.Delay(200);
+        await engine.Time.WhenTimerDueAsync(started.AddSeconds(4_300_000), "the execution timeout re-armed for its last 1,000 s", Settle);
         (await engine.DescribeAsync(arn)).Status!.Value.Should().Be("RUNNING");
         var ended = await engine.RunToEndAsync(arn, timersWithin: TimeSpan.FromSeconds(1_000));
 
@@ -53,7 +59,7 @@ public sealed class LongTimerTests
                 arn = await before.StartAsync(await before.CreateAsync("""{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30000000, "End": true}}}"""));
                 await before.WaitForEventAsync(arn, "WaitStateEntered");
                 time.Advance(TimeSpan.FromDays(200));
-                await Task.Delay(100);
+                await time.WhenTimerDueAsync(time.GetUtcNow() + LongTimer.MaxStep, "the wait took its next step before the restart", Settle);
             }
 
             await using var after = EngineHarness.Durable(database, time);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Identity;
 
 namespace ReviewerPortal.Tests.Identity.Oidc;
@@ -30,7 +31,7 @@ public class OidcSignInBrowserTests
         var session = (await page.Context.CookiesAsync()).Single(c => c.Name == "__Host-portal.session");
         (session.HttpOnly, session.Secure, session.SameSite, session.Path).Should().Be((true, true, SameSiteAttribute.Lax, "/"));
         app.Audit.Entries.Should().ContainSingle(e => e.Action == SignInAudit.SignedIn)
-            .Which.Should().Match<ReviewerPortal.Review.AuditEntry>(e => e.ActorId == oid && e.ActorName == name && e.Detail == "oidc");
+            .Which.Should().Match<AuditEntry>(e => e.ActorId == oid && e.ActorName == name && e.Detail == "oidc");
         var returned = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(callback!).Query);
         app.Logs.All.Should().NotContain(returned["code"].ToString(), "authorization codes stay out of logs")
             .And.NotContain(returned["state"].ToString()).And.NotContain(session.Value);

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage;
 using ReviewerPortal.Storage.DynamoDb;
@@ -22,7 +23,7 @@ public sealed class DynamoDbRetrySafetyTests(MotoServer moto) : IClassFixture<Mo
     public async Task A_decision_whose_answer_was_lost_is_retried_by_the_sdk_applied_once_and_reported_as_applied()
     {
         var lost = new LostResponses("TransactWriteItems");
-        var store = await StoreAsync(lost);
+        var (store, audit) = await StoreAsync(lost);
         await store.RegisterAsync(NewTask("t-lost"));
         await store.ClaimAsync("t-lost", Alice, _clock.GetUtcNow().AddMinutes(15));
         var decision = new Decision { Outcome = DecisionOutcome.Rejected, Reviewer = Alice, DecidedAt = _clock.GetUtcNow(), Reason = "Wrong side." };
@@ -35,14 +36,14 @@ public sealed class DynamoDbRetrySafetyTests(MotoServer moto) : IClassFixture<Mo
         var stored = await store.GetAsync("t-lost");
         stored!.Status.Should().Be(ReviewStatus.Deciding);
         stored.Decision.Should().BeEquivalentTo(decision);
-        (await store.ListAuditAsync("t-lost")).Count(a => a.Action == "decided").Should().Be(1, "the retry did not apply a second time");
+        (await audit.ListForTaskAsync("t-lost")).Count(a => a.Action == "decided").Should().Be(1, "the retry did not apply a second time");
     }
 
     [Fact]
     public async Task A_lost_answer_does_not_let_a_second_reviewer_decide_after_the_first_won()
     {
         var lost = new LostResponses("TransactWriteItems");
-        var store = await StoreAsync(lost);
+        var (store, audit) = await StoreAsync(lost);
         await store.RegisterAsync(NewTask("t-lost-2"));
         await store.ClaimAsync("t-lost-2", Alice, _clock.GetUtcNow().AddMinutes(15));
         var first = new Decision { Outcome = DecisionOutcome.Rejected, Reviewer = Alice, DecidedAt = _clock.GetUtcNow(), Reason = "Wrong side." };
@@ -53,10 +54,10 @@ public sealed class DynamoDbRetrySafetyTests(MotoServer moto) : IClassFixture<Mo
 
         second.Kind.Should().Be(StoreResultKind.Conflict, "only one decision per task, whatever the retries");
         (await store.GetAsync("t-lost-2"))!.Decision!.Reason.Should().Be("Wrong side.");
-        (await store.ListAuditAsync("t-lost-2")).Count(a => a.Action == "decided").Should().Be(1);
+        (await audit.ListForTaskAsync("t-lost-2")).Count(a => a.Action == "decided").Should().Be(1);
     }
 
-    private async Task<DynamoDbTaskStore> StoreAsync(LostResponses lost)
+    private async Task<(DynamoDbTaskStore Store, DynamoDbAuditTrail Audit)> StoreAsync(LostResponses lost)
     {
         var options = new AwsOptions
         {
@@ -69,7 +70,8 @@ public sealed class DynamoDbRetrySafetyTests(MotoServer moto) : IClassFixture<Mo
         config.HttpClientFactory = lost;
         var client = new AmazonDynamoDBClient(new BasicAWSCredentials("testing", "testing"), config);
         await ReviewTaskTableDefinition.CreateAsync(client, options.TableName!, enableTtl: false);
-        return new DynamoDbTaskStore(client, Microsoft.Extensions.Options.Options.Create(options), _clock, ReviewTaskTable.Malformed(_clock), new ReviewTaskChanges());
+        var settings = Microsoft.Extensions.Options.Options.Create(options);
+        return (new DynamoDbTaskStore(client, settings, _clock, ReviewTaskTable.Malformed(_clock), new ReviewTaskChanges()), new DynamoDbAuditTrail(client, settings));
     }
 
     private ReviewTask NewTask(string id) => StoredTasks.Pending(id, _clock.GetUtcNow());

@@ -1,3 +1,4 @@
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
@@ -9,6 +10,9 @@ namespace ReviewerPortal.Tests.Storage.DynamoDb;
 [Trait("Category", "Slow")]
 public sealed class DynamoDbTaskStoreOnDynaliteTests(DynaliteServer dynalite) : ReviewTaskQueueContract, IClassFixture<DynaliteServer>
 {
-    protected override async Task<IReviewTaskStore> CreateStoreAsync(TimeProvider time) =>
-        (await ReviewTaskTable.CreateAsync(dynalite.Url, enableTtl: false)).Store(time);
+    protected override async Task<(IReviewTaskStore Tasks, IAuditTrail Audit)> CreateStoreAsync(TimeProvider time)
+    {
+        var table = await ReviewTaskTable.CreateAsync(dynalite.Url, enableTtl: false);
+        return (table.Store(time), table.AuditTrail());
+    }
 }

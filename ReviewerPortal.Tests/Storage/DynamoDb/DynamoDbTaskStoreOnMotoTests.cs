@@ -1,3 +1,4 @@
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
@@ -6,6 +7,9 @@ namespace ReviewerPortal.Tests.Storage.DynamoDb;
 [Trait("Category", "Slow")]
 public sealed class DynamoDbTaskStoreOnMotoTests(MotoServer moto) : ReviewTaskStoreContract, IClassFixture<MotoServer>
 {
-    protected override async Task<IReviewTaskStore> CreateStoreAsync(TimeProvider time) =>
-        (await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true)).Store(time);
+    protected override async Task<(IReviewTaskStore Tasks, IAuditTrail Audit)> CreateStoreAsync(TimeProvider time)
+    {
+        var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
+        return (table.Store(time), table.AuditTrail());
+    }
 }

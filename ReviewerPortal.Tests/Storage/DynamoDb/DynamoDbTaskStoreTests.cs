@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.DynamoDb;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;
@@ -62,7 +63,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
         result.Applied.Should().BeTrue();
         (await store.ListOpenAsync(QueueName.Urgent, 10, null)).Items.Should().BeEmpty();
         (await store.ListDecidingAsync(10)).Select(t => t.Id).Should().Equal("d-1");
-        (await store.ListAuditAsync("d-1")).Should().ContainSingle(e => e.Action == "decided" && e.ActorId == Ada.Id);
+        (await table.AuditTrail().ListForTaskAsync("d-1")).Should().ContainSingle(e => e.Action == "decided" && e.ActorId == Ada.Id);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
 
         result.Kind.Should().Be(StoreResultKind.Conflict);
         result.Task!.Claim!.ReviewerName.Should().Be("Dr Ada");
-        (await store.ListAuditAsync("r-1")).Should().NotContain(a => a.Action == "decided", "a refused decision writes no audit entry");
+        (await table.AuditTrail().ListForTaskAsync("r-1")).Should().NotContain(a => a.Action == "decided", "a refused decision writes no audit entry");
     }
 
     [Fact]
@@ -99,7 +100,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
         var winner = results.Single(r => r.Applied).Task!.Decision!.Reviewer;
         results.Where(r => !r.Applied).Should().OnlyContain(r => r.Task!.Decision == null || r.Task.Decision.Reviewer == winner);
         (await store.GetAsync("race-10"))!.Decision!.Reviewer.Should().Be(winner);
-        (await store.ListAuditAsync("race-10")).Should().ContainSingle(e => e.Action == "decided");
+        (await table.AuditTrail().ListForTaskAsync("race-10")).Should().ContainSingle(e => e.Action == "decided");
     }
 
     [Fact]
@@ -117,7 +118,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
         ReviewTaskItem.ExpiresAtOf(raw.Item).Should().Be(Start + table.Options.ClosedTaskRetention);
         raw.Item.Should().NotContainKey(A.OpenQueue);
         (await store.GetAsync("x-1")).Should().BeNull();
-        (await store.ListAuditAsync("x-1")).Should().ContainSingle(e => e.Action == "expired", "audit entries outlive the task");
+        (await table.AuditTrail().ListForTaskAsync("x-1")).Should().ContainSingle(e => e.Action == "expired", "audit entries outlive the task");
     }
 
     [Fact]

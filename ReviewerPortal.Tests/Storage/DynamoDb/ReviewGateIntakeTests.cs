@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging.Abstractions;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions;
 using ReviewerPortal.StepFunctions.Model;

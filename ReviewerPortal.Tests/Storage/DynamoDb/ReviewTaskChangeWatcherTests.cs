@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage.S3;
@@ -21,7 +22,9 @@ public class ReviewTaskChangeWatcherTests(MotoServer moto) : IClassFixture<MotoS
         using var subscription = watcher.GetRequiredService<ReviewTaskChanges>().Subscribe(change => seen.Writer.WriteAsync(change).AsTask());
         var store = writer.GetRequiredService<IReviewTaskStore>();
         var now = DateTimeOffset.UtcNow;
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the watcher's first read is its baseline
+        // The watcher's first read is its baseline: only what changes after it is published.
+        var hosted = watcher.GetRequiredService<IEnumerable<Microsoft.Extensions.Hosting.IHostedService>>();
+        await hosted.OfType<ReviewerPortal.Storage.DynamoDb.ReviewTaskChangeWatcher>().Single().BaselineRead.WaitAsync(TimeSpan.FromSeconds(20));
 
         await store.RegisterAsync(DynamoDbTaskStoreTests.NewTask("t-shared", QueueName.Routine) with { CreatedAt = now, DueAt = now.AddHours(1) });
         (await NextAsync(seen)).Should().Be(new ReviewTaskChanged("t-shared", QueueName.Routine, ReviewStatus.Pending));

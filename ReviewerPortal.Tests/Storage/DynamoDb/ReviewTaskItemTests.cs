@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2.Model;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.DynamoDb;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;

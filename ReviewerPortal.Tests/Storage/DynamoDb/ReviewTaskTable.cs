@@ -57,6 +57,9 @@ public sealed class ReviewTaskTable
     public DynamoDbTaskStore Store(TimeProvider time, MalformedTaskItems? malformed = null, ReviewTaskChanges? changes = null) =>
         new(Client, Microsoft.Extensions.Options.Options.Create(Options), time, malformed ?? Malformed(time), changes ?? new ReviewTaskChanges());
 
+    /// <summary>The audit trail in this table, as Aws mode wires it beside the task store.</summary>
+    public DynamoDbAuditTrail AuditTrail() => new(Client, Microsoft.Extensions.Options.Options.Create(Options));
+
     public static MalformedTaskItems Malformed(TimeProvider time) => new(time, NullLogger<MalformedTaskItems>.Instance);
 
     public Task PutRawAsync(Dictionary<string, AttributeValue> item) =>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage;
 using ReviewerPortal.Storage.Sqlite;

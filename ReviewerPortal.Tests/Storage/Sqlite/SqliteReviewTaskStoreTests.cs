@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.Sqlite;
 using ReviewerPortal.Tests.Infrastructure;
@@ -12,8 +13,11 @@ public sealed class SqliteReviewTaskStoreTests : ReviewTaskStoreContract
 
     private string DatabaseFile => _folder.File("tasks.db");
 
-    protected override Task<IReviewTaskStore> CreateStoreAsync(TimeProvider time) =>
-        Task.FromResult<IReviewTaskStore>(new SqliteReviewTaskStore(new SqliteDatabase(DatabaseFile), _changes, time));
+    protected override Task<(IReviewTaskStore Tasks, IAuditTrail Audit)> CreateStoreAsync(TimeProvider time)
+    {
+        var database = new SqliteDatabase(DatabaseFile);
+        return Task.FromResult<(IReviewTaskStore, IAuditTrail)>((new SqliteReviewTaskStore(database, _changes, time), new SqliteAuditTrail(database)));
+    }
 
     public override Task DisposeAsync()
     {
@@ -120,7 +124,7 @@ public sealed class SqliteReviewTaskStoreTests : ReviewTaskStoreContract
 
         await update.Should().ThrowAsync<SqliteException>().WithMessage("*append-only*");
         await delete.Should().ThrowAsync<SqliteException>().WithMessage("*append-only*");
-        (await Store.ListAuditAsync("t-append-only")).Select(a => a.Action).Should().Equal("claimed", "decided");
+        (await Audit.ListForTaskAsync("t-append-only")).Select(a => a.Action).Should().Equal("claimed", "decided");
     }
 
     private async Task<string?> ScalarAsync(string sql, int column = 0, params (string Name, object Value)[] parameters)

@@ -17,12 +17,15 @@ public sealed class StoreHandlerTests : IDisposable
     private readonly TempDirectory _folder = new("loop-store-handlers");
     private readonly FakeTimeProvider _clock = new();
     private readonly SqliteReviewTaskStore _store;
+    private readonly SqliteAuditTrail _audit;
     private readonly FolderDraftStore _drafts;
     private readonly IOptions<WorkflowTemplateOptions> _templates = Options.Create(new WorkflowTemplateOptions());
 
     public StoreHandlerTests()
     {
-        _store = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), _clock);
+        var database = new SqliteDatabase(_folder.File("tasks.db"));
+        _store = new SqliteReviewTaskStore(database, new ReviewTaskChanges(), _clock);
+        _audit = new SqliteAuditTrail(database);
         _drafts = new FolderDraftStore(_folder.File("objects"));
     }
 
@@ -88,7 +91,7 @@ public sealed class StoreHandlerTests : IDisposable
     public async Task A_timeout_update_closes_the_task_and_a_publication_update_lands_in_its_audit_trail()
     {
         await new ReviewGateHandler(_store, _templates).InvokeAsync(Call(ResourceArns.DynamoDbPutItem, GateItem("case-1-r1")), CancellationToken.None);
-        var update = new ReviewTaskUpdateHandler(_store, _templates, _clock);
+        var update = new ReviewTaskUpdateHandler(_store, _audit, _templates, _clock);
         var opened = (await _store.GetAsync("case-1-r1"))!;
 
         await update.InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
@@ -107,14 +110,14 @@ public sealed class StoreHandlerTests : IDisposable
         closed.Status.Should().Be(ReviewStatus.Expired);
         closed.Version.Should().Be(opened.Version + 1, "a portal write still holding the open task's version must fail");
         (await _store.ListOpenAsync(QueueName.Urgent, 10, null)).Items.Should().BeEmpty();
-        (await _store.ListAuditAsync("case-1-r1")).Should().Contain(a => a.Action == "workflow-published" && a.Detail == "s3://reports/r.md");
+        (await _audit.ListForTaskAsync("case-1-r1")).Should().Contain(a => a.Action == "workflow-published" && a.Detail == "s3://reports/r.md");
     }
 
     [Fact]
     public async Task An_update_outside_the_templates_vocabulary_is_refused()
     {
         await new ReviewGateHandler(_store, _templates).InvokeAsync(Call(ResourceArns.DynamoDbPutItem, GateItem("case-1-r1")), CancellationToken.None);
-        var act = () => new ReviewTaskUpdateHandler(_store, _templates, _clock).InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
+        var act = () => new ReviewTaskUpdateHandler(_store, _audit, _templates, _clock).InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
             {"TableName":"reviewer-portal-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
              "UpdateExpression":"SET taskToken = :t","ExpressionAttributeValues":{":t":{"S":"stolen"}}}
             """), CancellationToken.None);
@@ -126,7 +129,7 @@ public sealed class StoreHandlerTests : IDisposable
     public async Task Closing_a_task_without_incrementing_its_version_is_refused_and_leaves_it_open()
     {
         await new ReviewGateHandler(_store, _templates).InvokeAsync(Call(ResourceArns.DynamoDbPutItem, GateItem("case-1-r1")), CancellationToken.None);
-        var act = () => new ReviewTaskUpdateHandler(_store, _templates, _clock).InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
+        var act = () => new ReviewTaskUpdateHandler(_store, _audit, _templates, _clock).InvokeAsync(Call(ResourceArns.DynamoDbUpdateItem, """
             {"TableName":"reviewer-portal-tasks","Key":{"pk":{"S":"TASK#case-1-r1"},"sk":{"S":"TASK"}},
              "UpdateExpression":"SET #status = :expired REMOVE openQueue",
              "ExpressionAttributeNames":{"#status":"status"},"ExpressionAttributeValues":{":expired":{"S":"EXPIRED"}}}

@@ -31,6 +31,6 @@ public class PublicationFailureEngineAgreementTests
         var report = $"reports/{study.CaseId}/agree-withdraw.md";
         (await moto.ReadReportAsync(report)).Should().StartWith("# REPORT WITHDRAWN").And.Be(await local.ReadAsync("s3://reviewer-portal-reports/" + report));
         (await moto.WaitForTaskItemAsync("agree-withdraw-r1"))["workflowOutcome"].S.Should().Be("withdrawn");
-        (await local.Store.ListAuditAsync(task.Id)).Should().Contain(a => a.Action == "workflow-withdrawn");
+        (await local.Audit.ListForTaskAsync(task.Id)).Should().Contain(a => a.Action == "workflow-withdrawn");
     }
 }

@@ -6,6 +6,7 @@ using ReviewerPortal.Engine;
 using ReviewerPortal.Engine.Api;
 using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Engine.Runtime;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Storage.Files;
@@ -30,7 +31,9 @@ public sealed class StudyReviewHarness : IAsyncDisposable
 
     private StudyReviewHarness()
     {
-        Store = new SqliteReviewTaskStore(new SqliteDatabase(_folder.File("tasks.db")), new ReviewTaskChanges(), Time);
+        var database = new SqliteDatabase(_folder.File("tasks.db"));
+        Store = new SqliteReviewTaskStore(database, new ReviewTaskChanges(), Time);
+        Audit = new SqliteAuditTrail(database);
         Drafts = new FolderDraftStore(_folder.File("objects"));
         var portal = Options.Create(new PortalOptions { DataDirectory = _folder.Path });
         var templates = Options.Create(Values);
@@ -38,7 +41,7 @@ public sealed class StudyReviewHarness : IAsyncDisposable
         ILocalResourceHandler[] handlers =
         [
             new ReviewGateHandler(Store, templates),
-            new ReviewTaskUpdateHandler(Store, templates, Time),
+            new ReviewTaskUpdateHandler(Store, Audit, templates, Time),
             new S3ObjectHandler(Drafts, Time),
             new ModelInvocationHandler(Faults),
             new ImagingMetadataHandler(Faults),
@@ -59,6 +62,9 @@ public sealed class StudyReviewHarness : IAsyncDisposable
     public LocalFaultPlan Faults { get; } = new();
 
     public SqliteReviewTaskStore Store { get; }
+
+    /// <summary>The audit trail in <see cref="Store"/>'s file.</summary>
+    public SqliteAuditTrail Audit { get; }
 
     public FolderDraftStore Drafts { get; }
 

@@ -31,7 +31,7 @@ public class StudyReviewPathTests
         reportUri.Should().Be("s3://reviewer-portal-reports/reports/RP-1001/approve-urgent.md");
         (await h.ReadAsync(reportUri)).Should().Be(ReportProvenance.WithoutDisclaimer(draft)).And.NotContain("AI-generated draft");
         (await h.Store.GetAsync(task.Id))!.Status.Should().Be(ReviewStatus.Decided);
-        (await h.Store.ListAuditAsync(task.Id)).Should().Contain(a => a.Action == "workflow-published" && a.Detail == reportUri);
+        (await h.Audit.ListForTaskAsync(task.Id)).Should().Contain(a => a.Action == "workflow-published" && a.Detail == reportUri);
         h.Events.Recent(10).Should().ContainSingle(e => e.DetailType == "Report Published").Which.Detail.Should().Contain(reportUri);
     }
 
@@ -139,7 +139,7 @@ public class StudyReviewPathTests
         ended.Status.Should().Be(ExecutionStatus.FAILED);
         ended.Error.Should().Be("ReviewSlaBreached");
         (await h.Store.GetAsync(escalated.Id))!.Status.Should().Be(ReviewStatus.Expired);
-        (await h.Store.ListAuditAsync(escalated.Id)).Should().Contain(a => a.Action == "workflow-sla-breached");
+        (await h.Audit.ListForTaskAsync(escalated.Id)).Should().Contain(a => a.Action == "workflow-sla-breached");
         h.Events.Recent(10).Should().Contain(e => e.DetailType == "Review SLA Breached");
     }
 
@@ -187,7 +187,7 @@ public class StudyReviewPathTests
         ended.Status.Should().Be(ExecutionStatus.FAILED);
         ended.Error.Should().Be("ReportPublicationFailed");
         (await h.ReadAsync("s3://reviewer-portal-reports/reports/RP-1001/publication-fails.md")).Should().StartWith("# REPORT WITHDRAWN");
-        (await h.Store.ListAuditAsync(task.Id)).Should().Contain(a => a.Action == "workflow-withdrawn");
+        (await h.Audit.ListForTaskAsync(task.Id)).Should().Contain(a => a.Action == "workflow-withdrawn");
         h.Events.Recent(10).Should().NotContain(e => e.DetailType == "Report Published");
     }
 }

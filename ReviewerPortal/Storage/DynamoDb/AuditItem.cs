@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;
 

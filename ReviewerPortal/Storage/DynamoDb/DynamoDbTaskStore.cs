@@ -1,6 +1,8 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Audit;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
@@ -136,16 +138,6 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
             (task, _) => ReviewTaskTransitions.MarkExpired(task, openOnly: true),
             now => ReviewTaskTransitions.ExpiryAudit(taskId, now, reason),
             cancellationToken);
-
-    public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
-    {
-        var request = new PutItemRequest { TableName = _table, Item = AuditItem.ToItem(entry) };
-        await _dynamoDb.PutItemAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string taskId, CancellationToken cancellationToken = default) =>
-        (await TaskPartition.QueryAsync(_dynamoDb, _table, taskId, A.AuditSortPrefix, cancellationToken).ConfigureAwait(false))
-            .Select(AuditItem.FromItem).OfType<AuditEntry>().ToList();
 
     /// <summary>Read → rule → conditional write, again from a fresh read when someone else wrote in between.</summary>
     private async Task<StoreResult> TransitionAsync(

@@ -20,6 +20,14 @@ public sealed partial class ReviewTaskChangeWatcher(
     private const int MaxWatchedPerQueue = 1000;
     private const int PageSize = 100;
 
+    private readonly TaskCompletionSource baselineRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once the first read of the index (the baseline later reads are compared with) is taken: a change made
+    /// after it is published, one made before is part of the baseline. Tests wait on it instead of sleeping.
+    /// </summary>
+    public Task BaselineRead => baselineRead.Task;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Dictionary<string, Seen>? previous = null;
@@ -36,6 +44,7 @@ public sealed partial class ReviewTaskChangeWatcher(
                 }
 
                 previous = current;
+                baselineRead.TrySetResult();
             },
             // An outage or throttling: pages keep their last state, and the next tick tries again.
             e => LogReadFailed(logger, e.GetType().Name),

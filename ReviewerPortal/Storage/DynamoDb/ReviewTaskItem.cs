@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using A = ReviewerPortal.Review.ReviewTaskAttributes;
 

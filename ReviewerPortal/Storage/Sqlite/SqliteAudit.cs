@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Storage.Sqlite;

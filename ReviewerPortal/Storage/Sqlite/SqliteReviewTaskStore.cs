@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using ReviewerPortal.Audit;
+using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Storage.Sqlite;
@@ -116,19 +118,6 @@ public sealed partial class SqliteReviewTaskStore(SqliteDatabase database, Revie
             task => ReviewTaskTransitions.MarkExpired(task, openOnly: true),
             _ => ReviewTaskTransitions.ExpiryAudit(taskId, time.GetUtcNow(), reason),
             cancellationToken);
-
-    public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = database.Open();
-        await SqliteAudit.AppendAsync(connection, null, entry, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<AuditEntry>> ListAuditAsync(string taskId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = database.Open();
-        return await SqliteAudit.ListAsync(connection, taskId, cancellationToken);
-    }
 
     /// <summary>Reads, transitions and writes one task (plus its audit entry) in one transaction, then publishes.</summary>
     private async Task<StoreResult> ChangeAsync(

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using ReviewerPortal.Audit;
 using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Review;
 using ReviewerPortal.Workflow.Templates;
@@ -12,7 +13,7 @@ namespace ReviewerPortal.Workflow.LocalResources;
 /// (status EXPIRED, openQueue removed, version incremented) and recording what the workflow did with it (published, withdrawn) in the
 /// task's audit trail. Updates outside that vocabulary are refused, so a template change cannot silently do nothing.
 /// </summary>
-public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IOptions<WorkflowTemplateOptions> templates, TimeProvider clock)
+public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IAuditTrail audit, IOptions<WorkflowTemplateOptions> templates, TimeProvider clock)
     : ILocalResourceHandler
 {
     private const string Service = "DynamoDB";
@@ -66,7 +67,7 @@ public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IOptions<Wor
 
         if (update.Set.TryGetValue(WorkflowOutcome, out var outcome))
         {
-            await store.AppendAuditAsync(
+            await audit.AppendAsync(
                 new AuditEntry(taskId, clock.GetUtcNow(), "workflow", "Study review workflow", "workflow-" + outcome, update.Set.GetValueOrDefault(ReportUri)),
                 cancellationToken).ConfigureAwait(false);
         }

@@ -13,10 +13,10 @@ namespace ReviewerPortal.Engine.HttpApi;
 /// Runs the Step Functions API on its own Kestrel listener, apart from the portal's pages, so that no portal sign-in,
 /// cookies or antiforgery apply to it. A listener that cannot start (the port is taken) is logged, and the portal runs on.
 /// </summary>
-public sealed partial class StepFunctionsApiHost(
-    IServiceProvider services, IOptions<StepFunctionsApiOptions> options, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+public sealed partial class ApiHost(
+    IServiceProvider services, IOptions<ApiOptions> options, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
-    private readonly ILogger _logger = loggerFactory.CreateLogger<StepFunctionsApiHost>();
+    private readonly ILogger _logger = loggerFactory.CreateLogger<ApiHost>();
     private WebApplication? _app;
 
     private WebApplication Build(string url, IAmazonStepFunctions api)
@@ -31,7 +31,7 @@ public sealed partial class StepFunctionsApiHost(
             builder.Services.AddSingleton(new SignatureVerifier(options.Value.ApiAccessKeyId!, options.Value.ApiSecretAccessKey!, TimeProvider.System));
         }
 
-        builder.Services.AddSingleton<StepFunctionsApiEndpoint>();
+        builder.Services.AddSingleton<ApiEndpoint>();
         return builder.Build();
     }
 
@@ -71,7 +71,7 @@ public sealed partial class StepFunctionsApiHost(
         }
 
         var app = await building.ConfigureAwait(false);
-        var endpoint = app.Services.GetRequiredService<StepFunctionsApiEndpoint>();
+        var endpoint = app.Services.GetRequiredService<ApiEndpoint>();
         app.Run(endpoint.HandleAsync);
         try
         {

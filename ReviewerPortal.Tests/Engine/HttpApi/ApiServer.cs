@@ -6,12 +6,12 @@ using ReviewerPortal.StepFunctions;
 namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 /// <summary>The JSON 1.0 API host of Local mode, serving the given <see cref="IAmazonStepFunctions"/> on a free loopback port.</summary>
-public sealed class StepFunctionsApiServer : IAsyncDisposable
+public sealed class ApiServer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly StepFunctionsApiHost _host;
+    private readonly ApiHost _host;
 
-    private StepFunctionsApiServer(ServiceProvider services, StepFunctionsApiHost host)
+    private ApiServer(ServiceProvider services, ApiHost host)
     {
         _services = services;
         _host = host;
@@ -20,18 +20,18 @@ public sealed class StepFunctionsApiServer : IAsyncDisposable
     public Uri Address => _host.Address!;
 
     /// <param name="options">The API's options (credentials, address); a free loopback port without credentials by default.</param>
-    public static async Task<StepFunctionsApiServer> StartAsync(IAmazonStepFunctions api, StepFunctionsApiOptions? options = null)
+    public static async Task<ApiServer> StartAsync(IAmazonStepFunctions api, ApiOptions? options = null)
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(api)
-            .AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? new StepFunctionsApiOptions { ApiUrl = "http://127.0.0.1:0" }))
-            .AddSingleton<StepFunctionsApiHost>()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? new ApiOptions { ApiUrl = "http://127.0.0.1:0" }))
+            .AddSingleton<ApiHost>()
             .BuildServiceProvider();
-        var host = services.GetRequiredService<StepFunctionsApiHost>();
+        var host = services.GetRequiredService<ApiHost>();
         await host.StartAsync(CancellationToken.None);
         host.Address.Should().NotBeNull("the API must listen");
-        return new StepFunctionsApiServer(services, host);
+        return new ApiServer(services, host);
     }
 
     public async ValueTask DisposeAsync()

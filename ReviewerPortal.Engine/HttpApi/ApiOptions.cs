@@ -1,7 +1,7 @@
 namespace ReviewerPortal.Engine.HttpApi;
 
 /// <summary>Where Local mode serves the Step Functions API; bound from the <c>LocalEngine</c> section.</summary>
-public sealed class StepFunctionsApiOptions
+public sealed class ApiOptions
 {
     public const string Section = "LocalEngine";
 

@@ -6,7 +6,7 @@ namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 /// <summary>The AWS CLI and boto3 of this machine, unmodified, drive the local engine through its HTTP API.</summary>
 [Trait("Category", "Slow")]
-public sealed class StepFunctionsApiCliTests : IAsyncLifetime
+public sealed class ApiCliTests : IAsyncLifetime
 {
     private EngineOverHttp _local = null!;
 

@@ -1,4 +1,4 @@
-namespace ReviewerPortal.Review;
+namespace ReviewerPortal.Audit;
 
 /// <summary>One append-only audit record: who did what to which task, when.</summary>
 /// <param name="TaskId">The task acted on, or null for events such as sign-in.</param>

@@ -14,7 +14,7 @@ namespace ReviewerPortal.Tests.Engine.HttpApi;
 /// engine. Only the engine crash uses a substitute engine: the real one offers no way to fail unexpectedly.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class StepFunctionsApiProtocolTests : IAsyncLifetime
+public sealed class ApiProtocolTests : IAsyncLifetime
 {
     private const string MissingExecution = "arn:aws:states:us-east-1:123456789012:execution:review:nope";
 
@@ -82,7 +82,7 @@ public sealed class StepFunctionsApiProtocolTests : IAsyncLifetime
         var crashing = Substitute.For<IAmazonStepFunctions>();
         crashing.DescribeExecutionAsync(Arg.Any<DescribeExecutionRequest>(), Arg.Any<CancellationToken>())
             .ThrowsAsync(new InvalidOperationException("patient Jane Doe broke the engine"));
-        await using var api = await StepFunctionsApiServer.StartAsync(crashing);
+        await using var api = await ApiServer.StartAsync(crashing);
 
         var (status, type, message) = await PostAsync(api.Address, "AWSStepFunctions.DescribeExecution", $$"""{"executionArn":"{{MissingExecution}}"}""");
 

@@ -5,7 +5,7 @@ namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 /// <summary>Our Step Functions client against the local engine's HTTP API: every operation the portal relies on, end to end.</summary>
 [Trait("Category", "Slow")]
-public sealed class StepFunctionsApiClientTests : IAsyncLifetime
+public sealed class ApiClientTests : IAsyncLifetime
 {
     private EngineOverHttp _local = null!;
 

@@ -9,8 +9,8 @@ using ReviewerPortal.Tests.Engine;
 
 namespace ReviewerPortal.Tests.Engine.HttpApi;
 
-/// <summary>Issue 14, items 3, 4, 8 and 9 over HTTP: what real clients see for hostile requests, and signed access (the refusal beyond loopback is in <see cref="StepFunctionsApiHostTests"/>).</summary>
-public sealed class StepFunctionsApiQuotaTests
+/// <summary>Issue 14, items 3, 4, 8 and 9 over HTTP: what real clients see for hostile requests, and signed access (the refusal beyond loopback is in <see cref="ApiHostTests"/>).</summary>
+public sealed class ApiQuotaTests
 {
     private const string Pass = """{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}""";
 
@@ -41,8 +41,8 @@ public sealed class StepFunctionsApiQuotaTests
     public async Task With_credentials_configured_only_requests_signed_with_them_are_served()
     {
         await using var engine = EngineHarness.InMemory();
-        var options = new StepFunctionsApiOptions { ApiUrl = "http://127.0.0.1:0", ApiAccessKeyId = "portal-key", ApiSecretAccessKey = "portal-secret" };
-        await using var server = await StepFunctionsApiServer.StartAsync(engine.Api, options);
+        var options = new ApiOptions { ApiUrl = "http://127.0.0.1:0", ApiAccessKeyId = "portal-key", ApiSecretAccessKey = "portal-secret" };
+        await using var server = await ApiServer.StartAsync(engine.Api, options);
         var signed = Client(server.Address, new BasicAWSCredentials("portal-key", "portal-secret"));
         var wrongSecret = Client(server.Address, new BasicAWSCredentials("portal-key", "guessed"));
         var otherKey = Client(server.Address, new BasicAWSCredentials("someone", "portal-secret"));

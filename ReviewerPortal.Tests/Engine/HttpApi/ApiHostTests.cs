@@ -11,13 +11,13 @@ using ReviewerPortal.Tests.StepFunctions;
 namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 [Trait("Category", "Slow")]
-public class StepFunctionsApiHostTests
+public class ApiHostTests
 {
     [Fact]
     public async Task The_portal_in_Local_mode_serves_its_engine_on_a_separate_loopback_listener_without_sign_in()
     {
         await using var portal = new PortalApp(new Dictionary<string, string?> { ["LocalEngine:ApiUrl"] = "http://127.0.0.1:0" });
-        var host = portal.GetRequiredService<StepFunctionsApiHost>();
+        var host = portal.GetRequiredService<ApiHost>();
         var engine = portal.GetRequiredService<IAmazonStepFunctions>();
 
         host.Address.Should().NotBeNull();
@@ -67,19 +67,19 @@ public class StepFunctionsApiHostTests
     {
         await using var portal = new PortalApp(new Dictionary<string, string?> { ["LocalEngine:ApiUrl"] = "" });
 
-        portal.GetRequiredService<StepFunctionsApiHost>().Address.Should().BeNull();
+        portal.GetRequiredService<ApiHost>().Address.Should().BeNull();
     }
 
     /// <summary>The API host alone on <paramref name="url"/>, started, its logs captured; the caller disposes the provider.</summary>
-    private static async Task<(ServiceProvider Services, StepFunctionsApiHost Host)> StartHostAsync(IAmazonStepFunctions api, string url, CapturedLogs logs)
+    private static async Task<(ServiceProvider Services, ApiHost Host)> StartHostAsync(IAmazonStepFunctions api, string url, CapturedLogs logs)
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.AddProvider(logs))
             .AddSingleton(api)
-            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new StepFunctionsApiOptions { ApiUrl = url }))
-            .AddSingleton<StepFunctionsApiHost>()
+            .AddSingleton(Microsoft.Extensions.Options.Options.Create(new ApiOptions { ApiUrl = url }))
+            .AddSingleton<ApiHost>()
             .BuildServiceProvider();
-        var host = services.GetRequiredService<StepFunctionsApiHost>();
+        var host = services.GetRequiredService<ApiHost>();
         await host.StartAsync(CancellationToken.None);
         return (services, host);
     }

@@ -6,7 +6,7 @@ namespace ReviewerPortal.Tests.Engine.HttpApi;
 
 /// <summary>RedriveExecution over the JSON 1.0 API: our SDK-shaped client and the AWS CLI redrive a rejected review.</summary>
 [Trait("Category", "Slow")]
-public sealed class StepFunctionsApiRedriveTests : IAsyncLifetime
+public sealed class ApiRedriveTests : IAsyncLifetime
 {
     private EngineOverHttp _local = null!;
 

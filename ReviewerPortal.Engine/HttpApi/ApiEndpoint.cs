@@ -11,7 +11,7 @@ namespace ReviewerPortal.Engine.HttpApi;
 /// Requests over the service's 1 MB request quota are answered 413.
 /// </summary>
 /// <param name="signatures">Checks each request's SigV4 signature when the API has credentials; null accepts any caller (loopback only).</param>
-public sealed partial class StepFunctionsApiEndpoint(IAmazonStepFunctions api, ILogger<StepFunctionsApiEndpoint> logger, SignatureVerifier? signatures = null)
+public sealed partial class ApiEndpoint(IAmazonStepFunctions api, ILogger<ApiEndpoint> logger, SignatureVerifier? signatures = null)
 {
     /// <summary>"Maximum request size: 1 MB per request" (a hard Step Functions quota), headers aside.</summary>
     public const int MaxRequestBytes = 1024 * 1024;
