@@ -47,7 +47,7 @@ internal sealed partial class DistributedMapRun(DistributedMaps maps, MapState s
             maps.Unregister(record.Arn);
         }
 
-        return await FinishAsync(live, writerParameters);
+        return await FinishAsync(live, writerParameters, UnfinishedChildrenAsync(live, input, readerParameters, batchInput, settings));
     }
 
     private async Task<long> CountItemsAsync(JsonNode? input, JsonNode? readerParameters, MapRunSettings settings)
@@ -165,7 +165,7 @@ internal sealed partial class DistributedMapRun(DistributedMaps maps, MapState s
         live.Gate.Release();
     }
 
-    private async Task<StateResult> FinishAsync(LiveMapRun live, JsonNode? writerParameters)
+    private async Task<StateResult> FinishAsync(LiveMapRun live, JsonNode? writerParameters, IAsyncEnumerable<MapRunChild> unfinished)
     {
         var failed = live.ThresholdExceeded;
         if (live.Record.RedriveCount > 0)
@@ -177,7 +177,7 @@ internal sealed partial class DistributedMapRun(DistributedMaps maps, MapState s
         long written = 0;
         if (config.ResultWriter is not null)
         {
-            var writer = new MapRunResultWriter(maps, live.Record, writerParameters, config.WriterFormat);
+            var writer = new MapRunResultWriter(maps, live.Record, writerParameters, config.WriterFormat, unfinished);
             (output, written) = await writer.WriteAsync(run.Cancellation);
         }
         else if (!failed)

@@ -20,6 +20,12 @@ internal sealed class DistributedMaps(IMapRunChildren children, IMapRunStore sto
 
     public IBatchObjectStore? Objects { get; } = objects;
 
+    /// <summary>
+    /// The most a ResultWriter file holds before the next one starts: 5 GB, S3's limit for one upload. Tests lower it
+    /// to see the split with small files.
+    /// </summary>
+    internal long ResultFileMaxBytes { get; set; } = 5L * 1024 * 1024 * 1024;
+
     public LiveMapRun Register(MapRunRecord record, MapRunCounter counter, CancellationToken parentCancellation)
     {
         var run = new LiveMapRun(record, counter, parentCancellation);

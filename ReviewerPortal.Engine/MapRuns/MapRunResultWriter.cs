@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ReviewerPortal.Engine.Execution;
@@ -7,20 +6,21 @@ using ReviewerPortal.Engine.Model;
 namespace ReviewerPortal.Engine.MapRuns;
 
 /// <summary>
-/// ResultWriter: writes the children's results to S3 under <c>{Prefix}/{mapRunId}/</c> as AWS lays them out — one
-/// <c>SUCCEEDED_n.json</c>, <c>FAILED_n.json</c> (failed, timed out, aborted) and <c>PENDING_n.json</c> file per
-/// status that has any, each a JSON array of execution results, and a <c>manifest.json</c> listing them. The files are
-/// written by streaming the children's rows a page at a time. WriterConfig shapes them (<see cref="ResultWriterFormat"/>):
-/// with OutputType JSONL each file is JSON Lines, named <c>…_0.jsonl</c>.
+/// ResultWriter: writes the children's results to S3 under <c>{Prefix}/{mapRunId}/</c> as AWS lays them out —
+/// <c>SUCCEEDED_n.json</c>, <c>FAILED_n.json</c> (failed, timed out, aborted) and <c>PENDING_n.json</c> (children still
+/// running, and items never started) for each status that has any, each a JSON array of results, and a
+/// <c>manifest.json</c> listing them. A file ends before it would pass <see cref="DistributedMaps.ResultFileMaxBytes"/>
+/// (AWS's 5 GB) and the next one (<c>_1</c>, <c>_2</c>, …) takes over. The results are streamed a page of children at a
+/// time. WriterConfig shapes them (<see cref="MapRunResultRecords"/>); with OutputType JSONL each file is JSON Lines,
+/// named <c>…_n.jsonl</c>.
 /// </summary>
-internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapRun, JsonNode? parameters, ResultWriterFormat format)
+internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapRun, JsonNode? parameters, ResultWriterFormat format, IAsyncEnumerable<MapRunChild> unfinished)
 {
-    private static readonly (string File, string[] Statuses)[] Groups =
-    [
-        ("SUCCEEDED", ["SUCCEEDED"]),
-        ("FAILED", ["FAILED", "TIMED_OUT", "ABORTED"]),
-        ("PENDING", ["RUNNING"]),
-    ];
+    private static readonly string[] Succeeded = ["SUCCEEDED"];
+    private static readonly string[] Failed = ["FAILED", "TIMED_OUT", "ABORTED"];
+
+    private readonly MapRunResultRecords records = new(maps, mapRun, format);
+    private long written;
 
     public async Task<(JsonNode Output, long Written)> WriteAsync(CancellationToken cancellationToken)
     {
@@ -30,26 +30,20 @@ internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapR
             : throw new StateFailure(StatesErrors.ResultWriterFailed, "The ResultWriter needs Parameters.Bucket.");
         var prefix = parameters?["Prefix"]?.GetValue<string>()?.TrimEnd('/');
         var folder = (string.IsNullOrEmpty(prefix) ? string.Empty : prefix + "/") + MapRunArns.IdOf(mapRun.Arn);
-        var files = new JsonObject();
-        long written = 0;
+        var files = new ResultFiles(objects, bucket, folder, format.OutputType == "JSONL", maps.ResultFileMaxBytes);
         try
         {
-            foreach (var (name, statuses) in Groups)
+            var manifest = new JsonObject
             {
-                var list = new JsonArray();
-                var key = $"{folder}/{name}_0.{(format.OutputType == "JSONL" ? "jsonl" : "json")}";
-                var count = await CountAsync(statuses);
-                if (count > 0)
+                ["DestinationBucket"] = bucket,
+                ["MapRunArn"] = mapRun.Arn,
+                ["ResultFiles"] = new JsonObject
                 {
-                    var size = await objects.WriteAsync(bucket, key, stream => WriteResultsAsync(stream, statuses, cancellationToken), cancellationToken);
-                    list.Add(new JsonObject { ["Key"] = key, ["Size"] = size });
-                    written += name == "PENDING" ? 0 : count;
-                }
-
-                files[name] = list;
-            }
-
-            var manifest = new JsonObject { ["DestinationBucket"] = bucket, ["MapRunArn"] = mapRun.Arn, ["ResultFiles"] = files };
+                    ["SUCCEEDED"] = await files.WriteAsync("SUCCEEDED", StoredResultsAsync(Succeeded, cancellationToken), cancellationToken),
+                    ["FAILED"] = await files.WriteAsync("FAILED", StoredResultsAsync(Failed, cancellationToken), cancellationToken),
+                    ["PENDING"] = await files.WriteAsync("PENDING", UnfinishedResultsAsync(cancellationToken), cancellationToken),
+                },
+            };
             var manifestKey = $"{folder}/manifest.json";
             await objects.WriteAsync(bucket, manifestKey, async stream => await stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(manifest), cancellationToken), cancellationToken);
             var output = new JsonObject
@@ -65,95 +59,31 @@ internal sealed class MapRunResultWriter(DistributedMaps maps, MapRunRecord mapR
         }
     }
 
-    private async Task<long> CountAsync(string[] statuses) =>
-        (await maps.Store.CountChildrenAsync(mapRun.Arn)).Where(c => statuses.Contains(c.Status)).Sum(c => c.Children);
-
-    private async Task WriteResultsAsync(Stream stream, string[] statuses, CancellationToken cancellationToken)
+    /// <summary>The ended children of the given statuses, in item order; each counts as a result written.</summary>
+    private async IAsyncEnumerable<JsonNode?> StoredResultsAsync(string[] statuses, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var lines = format.OutputType == "JSONL";
-        await using var writer = new Utf8JsonWriter(stream);
-        if (!lines)
-        {
-            writer.WriteStartArray();
-        }
-
         for (var page = await maps.Store.ListChildrenAsync(mapRun.Arn); page.Count > 0; page = await maps.Store.ListChildrenAsync(mapRun.Arn, afterIndex: page[^1].Index))
         {
-            foreach (var result in page.Where(c => statuses.Contains(c.Status)).SelectMany(Results))
+            foreach (var child in page.Where(c => statuses.Contains(c.Status)))
             {
-                if (lines)
+                cancellationToken.ThrowIfCancellationRequested();
+                written++;
+                foreach (var result in await records.ResultsAsync(child))
                 {
-                    // One value per line: written whole, then the line break, outside the (single-value) JSON writer.
-                    await stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(result), cancellationToken);
-                    await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
-                }
-                else if (result is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    result.WriteTo(writer);
+                    yield return result;
                 }
             }
-
-            await writer.FlushAsync(cancellationToken);
-        }
-
-        if (!lines)
-        {
-            writer.WriteEndArray();
         }
     }
 
-    /// <summary>What one execution contributes to its file under the Transformation: its whole result, its output, or the output's elements.</summary>
-    private IEnumerable<JsonNode?> Results(MapRunChild child)
+    private async IAsyncEnumerable<JsonNode?> UnfinishedResultsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (format.Transformation == "NONE" || child.Status != "SUCCEEDED")
+        await foreach (var child in unfinished.WithCancellation(cancellationToken))
         {
-            // A failed (or unfinished) execution's result is written whole whatever the Transformation.
-            return [Result(child)];
+            foreach (var result in await records.ResultsAsync(child))
+            {
+                yield return result;
+            }
         }
-
-        var output = Payloads.Parse(child.Output);
-        return format.Transformation == "FLATTEN" && output is JsonArray elements
-            ? [.. elements.Select(JsonData.Detached)]
-            : [output];
     }
-
-    /// <summary>One execution's result, with the fields and names of AWS's result files.</summary>
-    private JsonObject Result(MapRunChild child)
-    {
-        var result = new JsonObject
-        {
-            ["ExecutionArn"] = child.ExecutionArn,
-            ["Input"] = child.Input,
-            ["InputDetails"] = new JsonObject { ["Included"] = true },
-            ["Name"] = child.Name,
-        };
-        if (child.Status == "SUCCEEDED")
-        {
-            result["Output"] = child.Output;
-            result["OutputDetails"] = new JsonObject { ["Included"] = true };
-        }
-        else if (!child.IsRunning)
-        {
-            result["Error"] = child.Error;
-            result["Cause"] = child.Cause;
-        }
-
-        result["RedriveCount"] = child.RedriveCount;
-        result["RedriveStatus"] = child.Status == "SUCCEEDED" ? "NOT_REDRIVABLE" : "REDRIVABLE_BY_MAP_RUN";
-        result["StartDate"] = Timestamp(child.StartDate);
-        result["StateMachineArn"] = mapRun.ChildStateMachineArn;
-        result["Status"] = child.Status;
-        if (child.StopDate is { } stop)
-        {
-            result["StopDate"] = Timestamp(stop);
-        }
-
-        return result;
-    }
-
-    private static string Timestamp(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

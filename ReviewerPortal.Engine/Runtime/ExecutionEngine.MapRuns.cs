@@ -8,6 +8,12 @@ namespace ReviewerPortal.Engine.Runtime;
 /// <summary>The child executions of Distributed Map runs: Standard ones are executions of this engine, Express ones run in place.</summary>
 internal sealed partial class ExecutionEngine : IMapRunChildren
 {
+    /// <summary>"Express workflows can run for up to five minutes" (Step Functions quotas): the service then times them out.</summary>
+    internal static readonly TimeSpan ExpressDurationLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>Our words: AWS records a timed-out execution's error (States.Timeout) but no cause we could find.</summary>
+    private const string ExpressTimeoutCause = "The Express child execution ran longer than the 5 minutes an Express workflow may run.";
+
     private EngineServices? expressServices;
 
     Task<ChildOutcome> IMapRunChildren.RunAsync(MapRunRecord mapRun, DistributedMapConfig config, MapRunChild child, string? roleArn, CancellationToken cancellationToken)
@@ -83,6 +89,7 @@ internal sealed partial class ExecutionEngine : IMapRunChildren
     /// <summary>
     /// Runs an Express child to its end in place, without a stored history (Express executions keep none): only its
     /// outcome is recorded, on the Map Run's child row. After a restart an unfinished one runs again (at least once).
+    /// One still running <see cref="ExpressDurationLimit"/> after it started is cut: TIMED_OUT, as AWS ends it.
     /// </summary>
     public async Task<ChildOutcome> RunExpressChildAsync(StateMachineRecord machine, MapRunChild child, CancellationToken cancellation)
     {
@@ -91,12 +98,17 @@ internal sealed partial class ExecutionEngine : IMapRunChildren
         {
             DistributedMaps = DistributedMaps,
         };
-        var identity = new ExecutionIdentity(child.ExecutionArn, child.Name, machine.Arn, machine.Name, machine.RoleArn, Time.GetUtcNow(), child.Input);
+        var started = Time.GetUtcNow();
+        var identity = new ExecutionIdentity(child.ExecutionArn, child.Name, machine.Arn, machine.Name, machine.RoleArn, started, child.Input);
         var input = Payloads.Parse(child.Input);
         var run = new ExecutionRun(identity, definition, input, services, recorded: null);
+        var (cutSource, cutTimer) = LongTimer.CancelAt(Time, started + ExpressDurationLimit);
+        using var cut = cutSource;
+        using var timer = cutTimer;
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellation, cut.Token);
         try
         {
-            var output = await StateExecutor.RunGraphAsync(run, new Frame(string.Empty, 0), definition, input, cancellation);
+            var output = await StateExecutor.RunGraphAsync(run, new Frame(string.Empty, 0), definition, input, running.Token);
             return new ChildOutcome("SUCCEEDED", Payloads.Serialize(output, "execution output"), null, null, Time.GetUtcNow().UtcDateTime);
         }
         catch (StateFailure failure)
@@ -106,6 +118,11 @@ internal sealed partial class ExecutionEngine : IMapRunChildren
         catch (HistoryLimitReachedException limit)
         {
             return new ChildOutcome("FAILED", null, StatesErrors.Runtime, limit.Message, Time.GetUtcNow().UtcDateTime);
+        }
+        catch (OperationCanceledException) when (cut.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        {
+            // AWS ends a timed-out execution at its limit exactly; States.Timeout is the error its ExecutionTimedOut event carries.
+            return new ChildOutcome("TIMED_OUT", null, StatesErrors.Timeout, ExpressTimeoutCause, (started + ExpressDurationLimit).UtcDateTime);
         }
     }
 

@@ -31,6 +31,12 @@ public sealed class EngineHarness : IAsyncDisposable
         Api = new LocalStepFunctions(Engine);
     }
 
+    /// <summary>
+    /// A span past every timer an execution can set (a Standard execution lasts at most a year): for definitions that
+    /// are data (conformance cases, fuzzing), whose timers are all meant to fire.
+    /// </summary>
+    public static readonly TimeSpan EveryTimer = TimeSpan.FromDays(400);
+
     public string? DatabasePath { get; }
 
     public ManualTimeProvider Time { get; }
@@ -60,21 +66,36 @@ public sealed class EngineHarness : IAsyncDisposable
     public async Task<string> StartAsync(string machineArn, string input = "{}", string? name = null) =>
         (await Api.StartExecutionAsync(new StartExecutionRequest { StateMachineArn = machineArn, Input = input, Name = name ?? Guid.NewGuid().ToString("N") })).ExecutionArn!;
 
-    /// <summary>Runs until the execution ends, moving the manual clock whenever the engine is only waiting for a timer.</summary>
-    public async Task<DescribeExecutionResponse> RunToEndAsync(string executionArn, bool advanceTime = true)
+    /// <summary>
+    /// Runs until the execution ends. The clock moves only as far as the test allows: by default not at all (the
+    /// test advances it itself); with <paramref name="timersWithin"/> (the span of the Waits and retry back-offs the
+    /// test expects) each pending timer due within that span of the clock's time at the call fires whenever the
+    /// execution has not ended for 20 ms. A timer due later — an Express child's 5-minute cut, an execution timeout —
+    /// never fires here, however slowly a loaded machine runs the execution.
+    /// </summary>
+    public async Task<DescribeExecutionResponse> RunToEndAsync(string executionArn, TimeSpan timersWithin = default)
     {
+        var notAfter = Time.GetUtcNow() + timersWithin;
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var end = Engine.WaitForEndAsync(executionArn, limit.Token);
         while (!end.IsCompleted)
         {
-            var finished = await Task.WhenAny(end, Task.Delay(20, limit.Token));
-            if (finished != end && advanceTime)
+            var finished = await Task.WhenAny(end, Task.Delay(20, CancellationToken.None));
+            if (finished != end && timersWithin > TimeSpan.Zero)
             {
-                Time.AdvanceToNextTimer();
+                Time.AdvanceToNextTimer(notAfter);
             }
         }
 
-        await end;
+        try
+        {
+            await end;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{executionArn} did not end within 30 s; {Time.PendingTimers} timer(s) pending at {Time.GetUtcNow():O} (the clock moves only as the test allows).");
+        }
+
         return await DescribeAsync(executionArn);
     }
 

@@ -44,7 +44,7 @@ public sealed class EngineThreadsTests
         onPool.Should().HaveCount(EngineHarness.MaxConcurrency).And.AllBeEquivalentTo(false, "execution steps run on the engine's own threads");
         foreach (var arn in executions)
         {
-            (await engine.RunToEndAsync(arn, advanceTime: false)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
+            (await engine.RunToEndAsync(arn)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
         }
     }
 

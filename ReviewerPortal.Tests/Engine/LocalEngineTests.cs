@@ -61,7 +61,7 @@ public sealed class LocalEngineTests
         (await engine.DescribeAsync(arn)).Status.Should().Be(ExecutionStatus.RUNNING);
 
         await engine.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = call.TaskToken, Output = """{"decision":"approved"}""" });
-        var done = await engine.RunToEndAsync(arn, advanceTime: false);
+        var done = await engine.RunToEndAsync(arn);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         EngineHarness.Json(done.Output)!["decision"]!["decision"]!.GetValue<string>().Should().Be("approved");
@@ -78,7 +78,7 @@ public sealed class LocalEngineTests
         await engine.WaitForEventAsync(arn, "TaskSubmitted");
 
         await engine.Api.SendTaskFailureAsync(new SendTaskFailureRequest { TaskToken = inbox.Calls.Single().TaskToken, Error = "ClinicianRejected", Cause = "wrong side" });
-        var done = await engine.RunToEndAsync(arn, advanceTime: false);
+        var done = await engine.RunToEndAsync(arn);
 
         done.Status.Should().Be(ExecutionStatus.FAILED);
         done.Error.Should().Be("ClinicianRejected");
@@ -104,7 +104,7 @@ public sealed class LocalEngineTests
         await engine.Time.WhenTimerDueAsync(scheduled.AddSeconds(110), "the heartbeat deadline moved to 60 s after the heartbeat", TimeSpan.FromSeconds(20));
         (await engine.DescribeAsync(arn)).Status.Should().Be(ExecutionStatus.RUNNING, "a heartbeat 50 s ago keeps a 60 s heartbeat alive");
 
-        var done = await engine.RunToEndAsync(arn);
+        var done = await engine.RunToEndAsync(arn, timersWithin: TimeSpan.FromSeconds(60));
 
         done.Status.Should().Be(ExecutionStatus.FAILED);
         done.Error.Should().Be("States.HeartbeatTimeout");
@@ -134,7 +134,7 @@ public sealed class LocalEngineTests
             await using var second = EngineHarness.Durable(database, time, [inbox]);
             (await second.Engine.RecoverAsync()).Should().Be(1);
             await second.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = token, Output = """{"decision":"approved"}""" });
-            var done = await second.RunToEndAsync(arn, advanceTime: false);
+            var done = await second.RunToEndAsync(arn);
 
             done.Status.Should().Be(ExecutionStatus.SUCCEEDED);
             inbox.Calls.Should().ContainSingle("the gate's item was written once, not again on recovery");

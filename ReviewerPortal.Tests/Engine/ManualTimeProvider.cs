@@ -31,6 +31,24 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Waits (with a real-time deadline) until at least <paramref name="count"/> timers are pending: the engine has
+    /// armed the waits the test is about to move the clock past, so none is armed after the move, from the new time.
+    /// </summary>
+    public async Task UntilPendingTimersAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (PendingTimers < count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{PendingTimers} timer(s) pending, never {count}.");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>The earliest time a pending timer is due at, or null when none is pending.</summary>
     public DateTimeOffset? NextDue
     {
@@ -93,13 +111,16 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         FireDue();
     }
 
-    /// <summary>Moves the clock to the earliest pending timer and fires it; false when no timer is pending.</summary>
-    public bool AdvanceToNextTimer()
+    /// <summary>
+    /// Moves the clock to the earliest pending timer and fires it; false when no timer is pending, or when the earliest
+    /// is due after <paramref name="notAfter"/> (then the clock stays where it is).
+    /// </summary>
+    public bool AdvanceToNextTimer(DateTimeOffset? notAfter = null)
     {
         lock (timers)
         {
             var next = timers.Where(t => t.Due is not null).Select(t => t.Due!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
-            if (next == DateTimeOffset.MaxValue)
+            if (next == DateTimeOffset.MaxValue || next > notAfter)
             {
                 return false;
             }

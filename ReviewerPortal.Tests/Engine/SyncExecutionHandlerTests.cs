@@ -31,8 +31,8 @@ public sealed class SyncExecutionHandlerTests
         var standard = await engine.CreateAsync("""{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "standard");
         var caller = await engine.CreateAsync(Caller, "caller");
 
-        var done = await engine.RunToEndAsync(await engine.StartAsync(caller, $$"""{"child":"{{child.StateMachineArn}}","caseId":"RP-1"}"""), advanceTime: false);
-        var refused = await engine.RunToEndAsync(await engine.StartAsync(caller, $$"""{"child":"{{standard}}","caseId":"RP-2"}"""), advanceTime: false);
+        var done = await engine.RunToEndAsync(await engine.StartAsync(caller, $$"""{"child":"{{child.StateMachineArn}}","caseId":"RP-1"}"""));
+        var refused = await engine.RunToEndAsync(await engine.StartAsync(caller, $$"""{"child":"{{standard}}","caseId":"RP-2"}"""));
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         var result = JsonNode.Parse(done.Output!)!;

@@ -53,7 +53,7 @@ public sealed class AwsRecordedCorpusTests
             return $"{e.ErrorCode}: {e.Message}";
         }
 
-        var ended = await engine.RunToEndAsync(arn);
+        var ended = await engine.RunToEndAsync(arn, EngineHarness.EveryTimer);
         var expect = testCase["expect"]!.AsObject();
         var status = expect["status"]!.GetValue<string>();
         if (ended.Status!.Value != status)

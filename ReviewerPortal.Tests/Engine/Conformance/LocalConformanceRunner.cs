@@ -38,7 +38,7 @@ public sealed class LocalConformanceRunner : IAsyncDisposable
             await RunStepAsync(step, arn);
         }
 
-        return await engine.RunToEndAsync(arn);
+        return await engine.RunToEndAsync(arn, EngineHarness.EveryTimer);
     }
 
     private async Task RunStepAsync(JsonObject step, string arn)

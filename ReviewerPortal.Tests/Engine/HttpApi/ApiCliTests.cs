@@ -30,7 +30,7 @@ public sealed class ApiCliTests : IAsyncLifetime
 
         (await CliAsync("send-task-heartbeat", "--task-token", token)).EnumerateObject().Should().BeEmpty();
         await CliAsync("send-task-success", "--task-token", token, "--task-output", """{"decision":"approved"}""");
-        await _local.Engine.RunToEndAsync(execution, advanceTime: false);
+        await _local.Engine.RunToEndAsync(execution);
 
         var described = await CliAsync("describe-execution", "--execution-arn", execution);
         described.GetProperty("status").GetString().Should().Be("SUCCEEDED");
@@ -59,7 +59,7 @@ public sealed class ApiCliTests : IAsyncLifetime
         var held = (await CliAsync("start-execution", "--state-machine-arn", hold, "--name", "held", "--input", "{}")).GetProperty("executionArn").GetString()!;
 
         await CliAsync("send-task-failure", "--task-token", await _local.TokenOfAsync(rejected), "--error", "ClinicianRejected", "--cause", "Wrong laterality");
-        await _local.Engine.RunToEndAsync(rejected, advanceTime: false);
+        await _local.Engine.RunToEndAsync(rejected);
         var stopped = await CliAsync("stop-execution", "--execution-arn", held, "--error", "Superseded", "--cause", "Case withdrawn");
 
         stopped.GetProperty("stopDate").GetDecimal().Should().BeGreaterThan(0);
@@ -86,7 +86,7 @@ public sealed class ApiCliTests : IAsyncLifetime
 
         var token = await _local.TokenOfAsync(executions[0]);
         await _local.Client.SendTaskSuccessAsync(new() { TaskToken = token, Output = """{"decision":"approved"}""" });
-        await _local.Engine.RunToEndAsync(executions[0], advanceTime: false);
+        await _local.Engine.RunToEndAsync(executions[0]);
 
         var script = $$"""
             import json, os, boto3

@@ -73,7 +73,7 @@ public sealed class ApiClientTests : IAsyncLifetime
 
         await _local.Client.SendTaskHeartbeatAsync(new() { TaskToken = token });
         await _local.Client.SendTaskSuccessAsync(new() { TaskToken = token, Output = """{"decision":"approved","reviewer":"dr-a"}""" });
-        var done = await _local.Engine.RunToEndAsync(started.ExecutionArn!, advanceTime: false);
+        var done = await _local.Engine.RunToEndAsync(started.ExecutionArn!);
         var described = await _local.Client.DescribeExecutionAsync(new() { ExecutionArn = started.ExecutionArn });
 
         described.Status.Should().Be(ExecutionStatus.SUCCEEDED);
@@ -91,7 +91,7 @@ public sealed class ApiClientTests : IAsyncLifetime
         var token = await _local.TokenOfAsync(started.ExecutionArn!);
 
         await _local.Client.SendTaskFailureAsync(new() { TaskToken = token, Error = "ClinicianRejected", Cause = "Wrong laterality" });
-        await _local.Engine.RunToEndAsync(started.ExecutionArn!, advanceTime: false);
+        await _local.Engine.RunToEndAsync(started.ExecutionArn!);
         var described = await _local.Client.DescribeExecutionAsync(new() { ExecutionArn = started.ExecutionArn });
 
         described.Status.Should().Be(ExecutionStatus.FAILED);

@@ -24,12 +24,12 @@ public sealed class ApiRedriveTests : IAsyncLifetime
         (await running.Should().ThrowAsync<ExecutionNotRedrivableException>()).Which.Message.Should().Be("Execution is RUNNING and cannot be redriven");
 
         await client.SendTaskFailureAsync(new() { TaskToken = await _local.TokenOfAsync(started.ExecutionArn!), Error = "DraftUnavailable", Cause = "model outage" });
-        await _local.Engine.RunToEndAsync(started.ExecutionArn!, advanceTime: false);
+        await _local.Engine.RunToEndAsync(started.ExecutionArn!);
         var redrive = await client.RedriveExecutionAsync(new() { ExecutionArn = started.ExecutionArn, ClientToken = "ops-1" });
         await WaitForAsync(() => _local.Gate.Calls.Count(c => c.ExecutionArn == started.ExecutionArn) == 2);
         var retried = _local.Gate.Calls.Last(c => c.ExecutionArn == started.ExecutionArn);
         await client.SendTaskSuccessAsync(new() { TaskToken = retried.TaskToken, Output = """{"decision":"approved"}""" });
-        await _local.Engine.RunToEndAsync(started.ExecutionArn!, advanceTime: false);
+        await _local.Engine.RunToEndAsync(started.ExecutionArn!);
 
         var described = await client.DescribeExecutionAsync(new() { ExecutionArn = started.ExecutionArn });
         described.Status.Should().Be(ExecutionStatus.SUCCEEDED);
@@ -54,7 +54,7 @@ public sealed class ApiRedriveTests : IAsyncLifetime
         refused.Stderr.Should().Contain("(ExecutionNotRedrivable)").And.Contain("Execution is RUNNING and cannot be redriven");
 
         await CliAsync("send-task-failure", "--task-token", token, "--error", "ClinicianRejected", "--cause", "Wrong laterality");
-        await _local.Engine.RunToEndAsync(execution, advanceTime: false);
+        await _local.Engine.RunToEndAsync(execution);
         (await CliAsync("describe-execution", "--execution-arn", execution)).GetProperty("redriveStatus").GetString().Should().Be("REDRIVABLE");
         var redriven = await CliAsync("redrive-execution", "--execution-arn", execution);
         redriven.TryGetProperty("redriveDate", out _).Should().BeTrue();

@@ -56,7 +56,7 @@ public sealed partial class DefinitionFuzzTests
             if (started?["executionArn"] is { } execution)
             {
                 executions++;
-                await local.Engine.RunToEndAsync(execution.GetValue<string>(), advanceTime: true).WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
+                await local.Engine.RunToEndAsync(execution.GetValue<string>(), EngineHarness.EveryTimer).WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
                 await CallAsync(http, "DescribeExecution", new JsonObject { ["executionArn"] = execution.DeepClone() }, problems, name);
                 await CallAsync(http, "GetExecutionHistory", new JsonObject { ["executionArn"] = execution.DeepClone(), ["maxResults"] = 1000 }, problems, name);
                 await CallAsync(http, "StopExecution", new JsonObject { ["executionArn"] = execution.DeepClone() }, problems, name);

@@ -23,7 +23,7 @@ public sealed class JsonataStateFieldTests
             """);
         var arn = await engine.StartAsync(await engine.CreateAsync(definition), """{"slaMinutes":5}""");
 
-        var ended = await engine.RunToEndAsync(arn);
+        var ended = await engine.RunToEndAsync(arn, timersWithin: TimeSpan.FromSeconds(150));
         var scheduled = (await engine.HistoryAsync(arn)).Single(e => e.Type == HistoryEventType.TaskScheduled).TaskScheduledEventDetails!;
 
         scheduled.TimeoutInSeconds.Should().Be(300);

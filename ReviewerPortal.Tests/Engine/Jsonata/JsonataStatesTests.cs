@@ -5,11 +5,11 @@ namespace ReviewerPortal.Tests.Engine.Jsonata;
 /// <summary>JSONata state machines run on the local engine as Step Functions documents them.</summary>
 public sealed class JsonataStatesTests
 {
-    private static async Task<(string Status, string? Output, string? Error, string? Cause)> RunAsync(string definition, string input = "{}")
+    private static async Task<(string Status, string? Output, string? Error, string? Cause)> RunAsync(string definition, string input = "{}", TimeSpan timersWithin = default)
     {
         await using var engine = EngineHarness.InMemory();
         var arn = await engine.StartAsync(await engine.CreateAsync(definition), input);
-        var ended = await engine.RunToEndAsync(arn);
+        var ended = await engine.RunToEndAsync(arn, timersWithin);
         return (ended.Status!.Value, ended.Output, ended.Error, ended.Cause);
     }
 
@@ -105,7 +105,7 @@ public sealed class JsonataStatesTests
               "Stop": { "Type": "Fail", "Error": "{% 'Case' & $states.input.code %}", "Cause": "{% $string($states.input) %}" } } }
             """;
 
-        var run = await RunAsync(definition, """{"delay":5,"code":"Closed"}""");
+        var run = await RunAsync(definition, """{"delay":5,"code":"Closed"}""", timersWithin: TimeSpan.FromSeconds(10));
 
         (run.Status, run.Error, run.Cause).Should().Be(("FAILED", "CaseClosed", """{"delay":5,"code":"Closed"}"""));
     }

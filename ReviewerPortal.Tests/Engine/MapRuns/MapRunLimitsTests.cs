@@ -25,7 +25,7 @@ public sealed class MapRunLimitsTests
         await MapRunWaits.UntilAsync(engine, mapRunArn, d => d.ExecutionCounts!.Running == 3);
 
         engine.Time.Advance(TimeSpan.FromSeconds(11));
-        var ended = await engine.RunToEndAsync(arn, advanceTime: false);
+        var ended = await engine.RunToEndAsync(arn);
 
         ended.Status.Should().Be(ExecutionStatus.TIMED_OUT);
         var children = await MapRunWaits.UntilChildrenAsync(engine, mapRunArn, c => c.All(e => e.Status?.Value != "RUNNING"));

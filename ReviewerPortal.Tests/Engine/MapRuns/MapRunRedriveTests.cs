@@ -24,7 +24,7 @@ public sealed class MapRunRedriveTests : IDisposable
         var work = new MapRunItemWork { Broken = new HashSet<int> { 2, 4 } };
         await using var engine = EngineHarness.WithObjects(folder.File("objects"), functions: [work.Function]);
         var arn = await engine.StartAsync(await engine.CreateAsync(Definition(executionType), "backfill"), Input);
-        var failed = await engine.RunToEndAsync(arn, advanceTime: false);
+        var failed = await engine.RunToEndAsync(arn);
         var mapRunArn = (await engine.WaitForEventAsync(arn, "MapRunStarted")).MapRunStartedEventDetails!.MapRunArn!;
 
         failed.Status.Should().Be(ExecutionStatus.FAILED);
@@ -37,7 +37,7 @@ public sealed class MapRunRedriveTests : IDisposable
 
         work.Broken = new HashSet<int>();
         await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn });
-        var done = await engine.RunToEndAsync(arn, advanceTime: false);
+        var done = await engine.RunToEndAsync(arn);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED, done.Cause);
         work.Completed.Should().Equal(new Dictionary<int, int> { [0] = 1, [1] = 1, [2] = 2, [3] = 1, [4] = 2, [5] = 1 }, "only the failed items and the one never started run again");
@@ -63,7 +63,7 @@ public sealed class MapRunRedriveTests : IDisposable
         await using (var first = EngineHarness.WithObjects(folder.File("objects"), database, time, [before.Function]))
         {
             arn = await first.StartAsync(await first.CreateAsync(Definition(executionType), "backfill"), Input);
-            (await first.RunToEndAsync(arn, advanceTime: false)).Status.Should().Be(ExecutionStatus.FAILED);
+            (await first.RunToEndAsync(arn)).Status.Should().Be(ExecutionStatus.FAILED);
             mapRunArn = (await first.WaitForEventAsync(arn, "MapRunStarted")).MapRunStartedEventDetails!.MapRunArn!;
 
             // The cause is fixed, but item 4 is still in flight when the engine stops.
@@ -76,7 +76,7 @@ public sealed class MapRunRedriveTests : IDisposable
         var after = new MapRunItemWork();
         await using var second = EngineHarness.WithObjects(folder.File("objects"), database, time, [after.Function]);
         await second.Engine.RecoverAsync();
-        var done = await second.RunToEndAsync(arn, advanceTime: false);
+        var done = await second.RunToEndAsync(arn);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED, done.Cause);
         before.Completed.Should().Equal(new Dictionary<int, int> { [0] = 1, [1] = 1, [2] = 2, [3] = 1, [4] = 1 });
@@ -103,11 +103,11 @@ public sealed class MapRunRedriveTests : IDisposable
         var mapRunArn = (await engine.WaitForEventAsync(arn, "MapRunStarted")).MapRunStartedEventDetails!.MapRunArn!;
         await MapRunWaits.UntilAsync(engine, mapRunArn, d => d.ExecutionCounts!.Failed == 1 && d.ExecutionCounts.Running == 1);
         engine.Time.Advance(TimeSpan.FromDays(15));
-        (await engine.RunToEndAsync(arn, advanceTime: false)).Status.Should().Be(ExecutionStatus.FAILED);
+        (await engine.RunToEndAsync(arn)).Status.Should().Be(ExecutionStatus.FAILED);
 
         work.Broken = new HashSet<int>();
         await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn });
-        var done = await engine.RunToEndAsync(arn, advanceTime: false);
+        var done = await engine.RunToEndAsync(arn);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED, "the one failure left is within the tolerance");
         work.Completed.Should().Equal(new Dictionary<int, int> { [0] = 1, [1] = 1, [2] = 2 });

@@ -52,7 +52,7 @@ public sealed class MapRunRestartTests : IDisposable
             return Task.FromResult<JsonNode?>(payload);
         })]);
         await second.Engine.RecoverAsync();
-        var done = await second.RunToEndAsync(arn, advanceTime: false);
+        var done = await second.RunToEndAsync(arn);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED, done.Cause);
         EngineHarness.Json(done.Output)!.AsArray().Select(o => o!["n"]!.GetValue<int>()).Should().Equal(0, 1, 2, 3, 4, 5);

@@ -47,7 +47,7 @@ public sealed class HistoryLimitTests
             runaways.Add(await engine.StartAsync(loops));
         }
 
-        var shortOne = await engine.RunToEndAsync(await engine.StartAsync(quick), advanceTime: false);
+        var shortOne = await engine.RunToEndAsync(await engine.StartAsync(quick));
         var stillRunning = 0;
         foreach (var arn in runaways)
         {
@@ -58,7 +58,7 @@ public sealed class HistoryLimitTests
         stillRunning.Should().BeGreaterThan(0, "the short execution must not wait for the runaway ones to end");
         foreach (var arn in runaways)
         {
-            var ended = await engine.RunToEndAsync(arn, advanceTime: false);
+            var ended = await engine.RunToEndAsync(arn);
             ended.Status!.Value.Should().Be("FAILED");
             ended.Error.Should().Be("States.Runtime");
             ended.Cause.Should().Contain("25,000 events");

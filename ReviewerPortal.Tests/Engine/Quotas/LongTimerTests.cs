@@ -25,7 +25,7 @@ public sealed class LongTimerTests
         engine.Time.Advance(TimeSpan.FromSeconds(4_299_000));
         await engine.Time.WhenTimerDueAsync(started.AddSeconds(4_300_000), "the execution timeout re-armed for its last 1,000 s", Settle);
         (await engine.DescribeAsync(arn)).Status!.Value.Should().Be("RUNNING");
-        var ended = await engine.RunToEndAsync(arn);
+        var ended = await engine.RunToEndAsync(arn, timersWithin: TimeSpan.FromSeconds(1_000));
 
         ended.Status!.Value.Should().Be("TIMED_OUT");
         (ended.StopDate!.Value - ended.StartDate!).TotalSeconds.Should().BeApproximately(4_300_000, 1);
@@ -39,7 +39,7 @@ public sealed class LongTimerTests
         await using var engine = EngineHarness.InMemory();
         var machine = await engine.CreateAsync("""{"StartAt": "W", "States": {"W": {"Type": "Wait", """ + until + """, "End": true}}}""");
 
-        var ended = await engine.RunToEndAsync(await engine.StartAsync(machine));
+        var ended = await engine.RunToEndAsync(await engine.StartAsync(machine), timersWithin: TimeSpan.FromDays(350));
 
         ended.Status!.Value.Should().Be("SUCCEEDED");
         (ended.StopDate!.Value - ended.StartDate!).Should().BeGreaterThan(TimeSpan.FromDays(340));
@@ -65,7 +65,7 @@ public sealed class LongTimerTests
             await using var after = EngineHarness.Durable(database, time);
             await after.Engine.RecoverAsync();
             (await after.DescribeAsync(arn)).Status!.Value.Should().Be("RUNNING");
-            var ended = await after.RunToEndAsync(arn);
+            var ended = await after.RunToEndAsync(arn, timersWithin: TimeSpan.FromDays(148));
 
             ended.Status!.Value.Should().Be("SUCCEEDED");
             (ended.StopDate!.Value - ended.StartDate!).TotalSeconds.Should().BeApproximately(30_000_000, 1);

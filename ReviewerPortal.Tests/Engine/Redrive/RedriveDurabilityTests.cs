@@ -39,7 +39,7 @@ public sealed class RedriveDurabilityTests : IDisposable
             arn = await first.StartAsync(await first.CreateAsync(Definition), """{"caseId":"c-7"}""", "case-7");
             await first.WaitForEventAsync(arn, "TaskSubmitted");
             await first.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = inbox.Calls.Single().TaskToken, Output = """{"decision":"approved"}""" });
-            (await first.RunToEndAsync(arn, advanceTime: false)).Status.Should().Be(ExecutionStatus.FAILED);
+            (await first.RunToEndAsync(arn)).Status.Should().Be(ExecutionStatus.FAILED);
         }
 
         functions.Repaired = true;
@@ -48,7 +48,7 @@ public sealed class RedriveDurabilityTests : IDisposable
             (await second.Engine.RecoverAsync()).Should().Be(0);
             (await second.DescribeAsync(arn)).RedriveStatus.Should().Be("REDRIVABLE");
             await second.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn });
-            (await second.RunToEndAsync(arn, advanceTime: false)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
+            (await second.RunToEndAsync(arn)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
         }
 
         functions.CallsOf("steady").Should().Be(1, "Prepare ran once, before the first restart");
@@ -82,7 +82,7 @@ public sealed class RedriveDurabilityTests : IDisposable
         var stale = () => second.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = calls[0].TaskToken, Output = "{}" });
         await stale.Should().ThrowAsync<TaskTimedOutException>("the aborted attempt's token is closed for good");
         await second.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = calls[1].TaskToken, Output = """{"decision":"approved"}""" });
-        var done = await second.RunToEndAsync(arn, advanceTime: false);
+        var done = await second.RunToEndAsync(arn);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         done.RedriveCount.Should().Be(1);

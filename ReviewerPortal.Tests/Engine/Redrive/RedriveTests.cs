@@ -9,6 +9,9 @@ public sealed class RedriveTests
     private const string Steady = "arn:aws:lambda:us-east-1:123456789012:function:steady";
     private const string Flaky = "arn:aws:lambda:us-east-1:123456789012:function:flaky";
 
+    /// <summary>Long enough for Generate's two retries (1 s, then 2 s) and the fan-out's one-second Wait.</summary>
+    private static readonly TimeSpan Backoffs = TimeSpan.FromSeconds(5);
+
     /// <summary>Prepare (succeeds) → Generate (fails until repaired, retried twice) → Report (reads the redrive context).</summary>
     private const string PlainDefinition = $$"""
         {
@@ -60,7 +63,7 @@ public sealed class RedriveTests
         var functions = new RedriveFunctions();
         await using var engine = EngineHarness.InMemory(functions: functions.All);
         var arn = await engine.StartAsync(await engine.CreateAsync(PlainDefinition), """{"caseId":"c-1"}""");
-        var failed = await engine.RunToEndAsync(arn);
+        var failed = await engine.RunToEndAsync(arn, Backoffs);
         failed.Status.Should().Be(ExecutionStatus.FAILED);
         failed.RedriveStatus.Should().Be("REDRIVABLE");
         failed.RedriveCount.Should().Be(0);
@@ -69,7 +72,7 @@ public sealed class RedriveTests
         functions.Repaired = true;
         engine.Time.Advance(TimeSpan.FromMinutes(5));
         var redriven = await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn });
-        var done = await engine.RunToEndAsync(arn);
+        var done = await engine.RunToEndAsync(arn, Backoffs);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         functions.CallsOf("steady").Should().Be(1, "Prepare succeeded before the redrive and is not run again");
@@ -105,10 +108,10 @@ public sealed class RedriveTests
         // First run: the Parallel fails on its right branch, after its left branch has finished.
         var arn = await engine.StartAsync(machine, $$"""{"rightFails":true,"items":{{items}}}""");
         await engine.WaitForEventAsync(arn, "TaskStateExited");
-        (await engine.RunToEndAsync(arn)).Status.Should().Be(ExecutionStatus.FAILED);
+        (await engine.RunToEndAsync(arn, Backoffs)).Status.Should().Be(ExecutionStatus.FAILED);
         functions.Repaired = true;
         await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn });
-        (await engine.RunToEndAsync(arn)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
+        (await engine.RunToEndAsync(arn, Backoffs)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
 
         functions.CallsOf("steady", """{"branch":"left"}""").Should().Be(1, "the left branch succeeded and is not run again");
         functions.CallsOf("flaky", """{"branch":"right","fails":true}""").Should().Be(2, "the right branch failed once and ran once more");
@@ -117,12 +120,12 @@ public sealed class RedriveTests
         functions.Repaired = false;
         var second = await engine.StartAsync(machine, $$"""{"rightFails":false,"items":{{items}}}""");
         var before = (One: functions.CallsOf("flaky", """{"n":1}"""), Three: functions.CallsOf("flaky", """{"n":3}"""));
-        var failed = await engine.RunToEndAsync(second);
+        var failed = await engine.RunToEndAsync(second, Backoffs);
         failed.Status.Should().Be(ExecutionStatus.FAILED);
         var itemOneRan = functions.CallsOf("flaky", """{"n":1}""") - before.One;
         functions.Repaired = true;
         await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = second });
-        var done = await engine.RunToEndAsync(second);
+        var done = await engine.RunToEndAsync(second, Backoffs);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         itemOneRan.Should().Be(1, "item 1 ran before item 2 failed");
@@ -138,14 +141,14 @@ public sealed class RedriveTests
         await using var engine = EngineHarness.InMemory(functions: functions.All);
         var hold = await engine.StartAsync(await engine.CreateAsync("""{"StartAt":"Hold","States":{"Hold":{"Type":"Wait","Seconds":600,"End":true}}}""", "hold"));
         var succeeded = await engine.StartAsync(await engine.CreateAsync("""{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "plain"));
-        (await engine.RunToEndAsync(succeeded, advanceTime: false)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
+        (await engine.RunToEndAsync(succeeded)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
         var express = await engine.Api.CreateStateMachineAsync(new CreateStateMachineRequest
         {
             Name = "express", Definition = """{"StartAt":"F","States":{"F":{"Type":"Fail","Error":"Broken"}}}""",
             RoleArn = "arn:aws:iam::123456789012:role/local", Type = StateMachineType.EXPRESS,
         });
         var expressRun = await engine.StartAsync(express.StateMachineArn!);
-        (await engine.RunToEndAsync(expressRun, advanceTime: false)).Status.Should().Be(ExecutionStatus.FAILED);
+        (await engine.RunToEndAsync(expressRun)).Status.Should().Be(ExecutionStatus.FAILED);
 
         (await engine.DescribeAsync(hold)).Status.Should().Be(ExecutionStatus.RUNNING);
         var running = await RedriveErrorAsync(engine, hold);
@@ -172,7 +175,7 @@ public sealed class RedriveTests
         engine.Time.Advance(TimeSpan.FromDays(14) - TimeSpan.FromMinutes(1));
         (await engine.DescribeAsync(early)).RedriveStatus.Should().Be("REDRIVABLE");
         await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = early });
-        var redriven = await engine.RunToEndAsync(early);
+        var redriven = await engine.RunToEndAsync(early, timersWithin: TimeSpan.FromSeconds(600));
         redriven.Status.Should().Be(ExecutionStatus.SUCCEEDED, "the aborted Wait is entered again and then finishes");
         redriven.Error.Should().BeNull();
 
@@ -198,13 +201,13 @@ public sealed class RedriveTests
              "States": {"Slow": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:slow", "End": true}}}
             """);
         var arn = await engine.StartAsync(machine, """{"caseId":"c-9"}""");
-        var timedOut = await engine.RunToEndAsync(arn);
+        var timedOut = await engine.RunToEndAsync(arn, timersWithin: TimeSpan.FromSeconds(60));
         timedOut.Status.Should().Be(ExecutionStatus.TIMED_OUT);
         timedOut.RedriveStatus.Should().Be("REDRIVABLE");
 
         release.SetResult();
         await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn });
-        var done = await engine.RunToEndAsync(arn, advanceTime: false);
+        var done = await engine.RunToEndAsync(arn);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED, "the 60 s timeout restarts at the redrive instead of having passed already");
         EngineHarness.Json(done.Output)!["caseId"]!.GetValue<string>().Should().Be("c-9");
@@ -216,10 +219,10 @@ public sealed class RedriveTests
         var functions = new RedriveFunctions();
         await using var engine = EngineHarness.InMemory(functions: functions.All);
         var arn = await engine.StartAsync(await engine.CreateAsync(PlainDefinition));
-        await engine.RunToEndAsync(arn);
+        await engine.RunToEndAsync(arn, Backoffs);
 
         var first = await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn, ClientToken = "operator-click-1" });
-        (await engine.RunToEndAsync(arn)).Status.Should().Be(ExecutionStatus.FAILED, "still broken: the redrive fails again");
+        (await engine.RunToEndAsync(arn, Backoffs)).Status.Should().Be(ExecutionStatus.FAILED, "still broken: the redrive fails again");
         engine.Time.Advance(TimeSpan.FromMinutes(1));
         var again = await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn, ClientToken = "operator-click-1" });
         again.RedriveDate.Should().Be(first.RedriveDate, "a repeated client token is the same request, not a second redrive");
@@ -227,7 +230,7 @@ public sealed class RedriveTests
 
         functions.Repaired = true;
         await engine.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = arn, ClientToken = "operator-click-2" });
-        var done = await engine.RunToEndAsync(arn);
+        var done = await engine.RunToEndAsync(arn, Backoffs);
 
         done.Status.Should().Be(ExecutionStatus.SUCCEEDED);
         done.RedriveCount.Should().Be(2);

@@ -62,6 +62,42 @@ public class StudyReviewRedriveTests
         (await h.RunToEndAsync(execution)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
     }
 
+    [Fact]
+    public async Task A_review_stopped_at_its_gate_again_after_a_redrive_is_rekeyed_for_the_second_redrive()
+    {
+        await using var h = await StudyReviewHarness.StartAsync();
+        var execution = await h.StartCaseAsync(DemoStudies.CtHeadStroke, "stopped-twice");
+        await h.WaitForOpenTaskAsync(execution);
+        await h.Api.StopExecutionAsync(new StopExecutionRequest { ExecutionArn = execution });
+        await h.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = execution });
+        await WaitForTaskAsync(h, execution, "stopped-twice-r1-redrive1");
+        await h.Api.StopExecutionAsync(new StopExecutionRequest { ExecutionArn = execution });
+
+        await h.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = execution });
+        var second = await WaitForTaskAsync(h, execution, "stopped-twice-r1-redrive2");
+
+        (await h.ApproveAsync(second)).Kind.Should().Be(DecisionResultKind.Delivered);
+        (await h.RunToEndAsync(execution)).Status.Should().Be(ExecutionStatus.SUCCEEDED);
+    }
+
+    [Fact]
+    public async Task A_rekeyed_task_id_held_by_another_item_fails_the_review_instead_of_rekeying_again()
+    {
+        await using var h = await StudyReviewHarness.StartAsync();
+        var execution = await h.StartCaseAsync(DemoStudies.CtHeadStroke, "key-taken");
+        await h.WaitForOpenTaskAsync(execution);
+        await h.Api.StopExecutionAsync(new StopExecutionRequest { ExecutionArn = execution });
+        await h.Store.RegisterAsync(ReviewerPortal.Tests.Storage.StoredTasks.Pending("key-taken-r1-redrive1", h.Time.GetUtcNow()));
+
+        await h.Api.RedriveExecutionAsync(new RedriveExecutionRequest { ExecutionArn = execution });
+        var ended = await h.RunToEndAsync(execution);
+
+        ended.Status.Should().Be(ExecutionStatus.FAILED);
+        ended.Error.Should().Be("ReviewTaskKeyTaken");
+        var history = await h.HistoryAsync(execution);
+        history.Count(e => e.Type == "PassStateEntered" && e.StateEnteredEventDetails!.Name == "RekeyReviewTask").Should().Be(1, "the gate is re-keyed once, not until the history limit");
+    }
+
     private static async Task<ReviewTask> WaitForTaskAsync(StudyReviewHarness h, string execution, string id)
     {
         // The stopped gates' tasks stay listed until the portal's gate check closes them: wait for the fresh one by id.
