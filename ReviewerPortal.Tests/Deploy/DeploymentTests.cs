@@ -68,6 +68,7 @@ public partial class DeploymentTests(HealthyDeployment deployment) : IClassFixtu
         var secrets = container.RootElement.GetProperty("secrets").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("valueFrom").GetString());
         secrets["Identity__Authority"].Should().EndWith(":parameter/reviewer-portal/oidc/authority");
         secrets["Identity__ClientSecret"].Should().Contain(":secretsmanager:");
+        secrets.Keys.Should().NotContain(k => k.StartsWith("Identity__ClientCertificates", StringComparison.Ordinal), "the client secret is the default credential");
         container.RootElement.GetProperty("healthCheck").GetProperty("command").EnumerateArray().Select(c => c.GetString())
             .Should().Equal("CMD", "/app/ReviewerPortal", "--healthcheck");
     }
