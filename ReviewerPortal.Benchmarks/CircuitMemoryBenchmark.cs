@@ -10,7 +10,11 @@ namespace ReviewerPortal.Benchmarks;
 /// the figure from before the migration is a recorded one (<see cref="RadzenBeforeKb"/>: the Radzen build of ba4b005,
 /// 100 circuits, measured with this benchmark). Goal: ≤ 300 KB per circuit.
 /// </summary>
-/// <remarks>Options: <c>--portal path/ReviewerPortal.dll</c>, <c>--circuits 100</c>, <c>--port 5210</c>.</remarks>
+/// <remarks>
+/// Options: <c>--portal path/ReviewerPortal.dll</c>, <c>--circuits 100</c>, <c>--port 5210</c>, and <c>--gcdump DIR</c>
+/// to also write the portal's heap before and after (<c>dotnet-gcdump</c> on PATH) for finding where the memory goes:
+/// compare the two with <c>dotnet-gcdump report</c>.
+/// </remarks>
 internal static class CircuitMemoryBenchmark
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -23,6 +27,7 @@ internal static class CircuitMemoryBenchmark
         var portal = BenchmarkArgs.Option(args, "--portal", Path.Combine(BenchmarkArgs.RepoRoot(), "ReviewerPortal", "bin", "Release", "net10.0", "ReviewerPortal.dll"));
         var circuits = int.Parse(BenchmarkArgs.Option(args, "--circuits", "100"), CultureInfo.InvariantCulture);
         var port = int.Parse(BenchmarkArgs.Option(args, "--port", "5210"), CultureInfo.InvariantCulture);
+        var dumps = BenchmarkArgs.Option(args, "--gcdump", "");
         if (!File.Exists(portal))
         {
             Console.Error.WriteLine($"{portal} is missing: build the portal first (dotnet build -c Release ReviewerPortal).");
@@ -39,6 +44,7 @@ internal static class CircuitMemoryBenchmark
         var first = await OpenQueueAsync(context, signIn: true);
         await Task.Delay(TimeSpan.FromSeconds(5));
         var before = await server.ManagedBytesAsync();
+        await server.HeapDumpAsync(dumps, "before");
 
         for (var opened = 0; opened < circuits; opened++)
         {
@@ -47,6 +53,7 @@ internal static class CircuitMemoryBenchmark
 
         await Task.Delay(TimeSpan.FromSeconds(5));
         var after = await server.ManagedBytesAsync();
+        await server.HeapDumpAsync(dumps, "after");
         var perCircuit = (after - before) / (double)circuits;
         Console.WriteLine($"circuit-memory: {portal}");
         Console.WriteLine($"  {circuits} live urgent-queue pages: managed heap {before / 1024.0 / 1024.0:F1} MiB → {after / 1024.0 / 1024.0:F1} MiB, " +

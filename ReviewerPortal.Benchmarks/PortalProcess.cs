@@ -59,6 +59,25 @@ internal sealed class PortalProcess : IAsyncDisposable
         return long.Parse(await reader.ReadToEndAsync(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>With a folder given, writes the portal's heap there as NAME.gcdump (dotnet-gcdump collects fully first).</summary>
+    public async Task HeapDumpAsync(string folder, string name)
+    {
+        if (folder.Length == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        var output = Path.Combine(Path.GetFullPath(folder), name + ".gcdump");
+        using var dump = Process.Start(new ProcessStartInfo("dotnet-gcdump", ["collect", "-p", _process.Id.ToString(CultureInfo.InvariantCulture), "-o", output])
+        {
+            RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("dotnet-gcdump did not start.");
+        await dump.StandardOutput.ReadToEndAsync();
+        await dump.WaitForExitAsync();
+        Console.WriteLine($"  heap dump: {output} (dotnet-gcdump exit {dump.ExitCode})");
+    }
+
     private async Task WaitUntilServingAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

@@ -10,7 +10,8 @@ usage() {
   cat <<'EOF'
 Usage: deploy/deploy.sh --image-tag TAG --vpc-id VPC --lb-subnets SUBNET,SUBNET --service-subnets SUBNET,SUBNET
                         --certificate-arn ARN --public-origin https://NAME --imaging-datastore-id ID
-                        --oidc-authority-parameter NAME --oidc-client-id-parameter NAME --oidc-client-secret-arn ARN
+                        --oidc-authority-parameter NAME --oidc-client-id-parameter NAME
+                        (--oidc-client-secret-arn ARN | --oidc-client-certificate-arn ARN [--oidc-client-certificate-password-arn ARN])
                         [--prefix reviewer-portal] [--skip-build] [--dry-run] [--region REGION] [--endpoint-url URL]
 
 Deploys the whole Reviewer Portal to one AWS account and region, in this order:
@@ -30,8 +31,12 @@ then prints the portal's URL. Run again to apply template changes; redeploy.sh c
   --imaging-datastore-id ID       the AWS HealthImaging data store the studies come from
   --oidc-authority-parameter, --oidc-client-id-parameter
                                   SSM parameter names holding Identity:Authority and Identity:ClientId
-  --oidc-client-secret-arn ARN    Secrets Manager secret holding Identity:ClientSecret
-                                  (a certificate instead of a secret: Identity:ClientCertificates, see the README)
+  --oidc-client-secret-arn ARN    Secrets Manager secret holding Identity:ClientSecret, or instead:
+  --oidc-client-certificate-arn ARN
+                                  Secrets Manager secret holding the app's certificate as a base64 PFX (with its key)
+  --oidc-client-certificate-password-arn ARN
+                                  Secrets Manager secret holding that PFX's password (omit for a PFX without one)
+                                  (rotating either: see the README, "Rotating the sign-in credential")
   --model-id ID                   Bedrock model for drafts (default: the templates' default)
   --prefix NAME                   names of the repository and stacks (default reviewer-portal)
   --skip-build                    do not build or push; the tag must already be in the repository
@@ -44,7 +49,7 @@ EOF
 
 prefix=reviewer-portal skip_build=false model_id=""
 image_tag="" vpc_id="" lb_subnets="" service_subnets="" certificate_arn="" public_origin="" datastore_id=""
-authority_parameter="" client_id_parameter="" client_secret_arn=""
+authority_parameter="" client_id_parameter="" client_secret_arn="" certificate_secret_arn="" certificate_password_arn=""
 while (($#)); do
   case $1 in
     -h | --help) usage; exit 0 ;;
@@ -58,6 +63,8 @@ while (($#)); do
     --oidc-authority-parameter) authority_parameter=${2:?}; shift 2 ;;
     --oidc-client-id-parameter) client_id_parameter=${2:?}; shift 2 ;;
     --oidc-client-secret-arn) client_secret_arn=${2:?}; shift 2 ;;
+    --oidc-client-certificate-arn) certificate_secret_arn=${2:?}; shift 2 ;;
+    --oidc-client-certificate-password-arn) certificate_password_arn=${2:?}; shift 2 ;;
     --model-id) model_id=${2:?}; shift 2 ;;
     --prefix) prefix=${2:?}; shift 2 ;;
     --skip-build) skip_build=true; shift ;;
@@ -66,9 +73,20 @@ while (($#)); do
 done
 
 for required in image_tag vpc_id lb_subnets service_subnets certificate_arn public_origin datastore_id \
-  authority_parameter client_id_parameter client_secret_arn; do
+  authority_parameter client_id_parameter; do
   [[ -n ${!required} ]] || die "--${required//_/-} is required (see --help)"
 done
+# The portal refuses to start with both credentials or neither; say so before anything is deployed.
+if [[ -n $client_secret_arn && -n $certificate_secret_arn ]]; then
+  die "give --oidc-client-secret-arn or --oidc-client-certificate-arn, not both (see --help)"
+elif [[ -n $client_secret_arn ]]; then
+  [[ -z $certificate_password_arn ]] || die "--oidc-client-certificate-password-arn goes with --oidc-client-certificate-arn (see --help)"
+  client_credential=Secret
+elif [[ -n $certificate_secret_arn ]]; then
+  client_credential=Certificate
+else
+  die "--oidc-client-secret-arn or --oidc-client-certificate-arn is required (see --help)"
+fi
 need aws
 need jq
 $skip_build || $DRY_RUN || need docker
@@ -132,7 +150,9 @@ deploy_stack "$prefix-service" "$here/review-service.yaml" "$(parameters_json \
   "StudyReviewStateMachineArn=$study_review" "DraftGenerationStateMachineArn=$draft_generation" \
   "DraftBackfillStateMachineArn=$draft_backfill" \
   "OidcAuthorityParameter=$authority_parameter" "OidcClientIdParameter=$client_id_parameter" \
-  "OidcClientSecretArn=$client_secret_arn" "KmsKeyArn=$kms_key")"
+  "OidcClientCredential=$client_credential" "OidcClientSecretArn=$client_secret_arn" \
+  "OidcClientCertificateArn=$certificate_secret_arn" "OidcClientCertificatePasswordArn=$certificate_password_arn" \
+  "KmsKeyArn=$kms_key")"
 
 step "done"
 echo "    portal:        $(stack_output "$prefix-service" Url) (DNS name $(stack_output "$prefix-service" LoadBalancerDnsName))"

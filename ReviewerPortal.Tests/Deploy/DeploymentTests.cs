@@ -58,16 +58,17 @@ public partial class DeploymentTests(HealthyDeployment deployment) : IClassFixtu
         var definition = await deployment.AwsAsync("ecs", "describe-services", "--cluster", cluster, "--services", "portal", "--query", "services[0].taskDefinition", "--output", "text");
         using var container = JsonDocument.Parse(await deployment.AwsAsync("ecs", "describe-task-definition", "--task-definition", definition, "--query", "taskDefinition.containerDefinitions[0]"));
 
-        var environment = container.RootElement.GetProperty("environment").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("value").GetString());
+        var environment = NamedValues(container.RootElement.GetProperty("environment"), "value");
         // The version is the tag the service runs (a redeploy test of this class may have moved it to v2).
         var tag = await deployment.StackParameterAsync("service", "ImageTag");
         container.RootElement.GetProperty("image").GetString().Should().EndWith(":" + tag);
         environment.Should().Contain("Portal__Mode", "Aws").And.Contain("Portal__Version", tag).And.Contain("Identity__Mode", "Oidc")
             .And.Contain("Aws__TableName", await deployment.StackOutputAsync("storage", "TableName"));
         environment.Keys.Should().NotContain(k => k.StartsWith("Identity__Client", StringComparison.Ordinal), "OIDC client settings come from SSM and Secrets Manager");
-        var secrets = container.RootElement.GetProperty("secrets").EnumerateArray().ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("valueFrom").GetString());
+        var secrets = NamedValues(container.RootElement.GetProperty("secrets"), "valueFrom");
         secrets["Identity__Authority"].Should().EndWith(":parameter/reviewer-portal/oidc/authority");
         secrets["Identity__ClientSecret"].Should().Contain(":secretsmanager:");
+        secrets.Keys.Should().NotContain(k => k.StartsWith("Identity__ClientCertificates", StringComparison.Ordinal), "the client secret is the default credential");
         container.RootElement.GetProperty("healthCheck").GetProperty("command").EnumerateArray().Select(c => c.GetString())
             .Should().Equal("CMD", "/app/ReviewerPortal", "--healthcheck");
     }
