@@ -19,7 +19,7 @@ public static class DecisionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<GateFollower>());
         services.AddScoped<DecisionService>();
         services.AddSingleton<WorkflowProgress>();
-        services.AddScoped<ReviewDecisions>();
+        services.AddScoped<ReviewPageActions>();
         return services;
     }
 }

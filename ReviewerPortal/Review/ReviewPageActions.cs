@@ -11,7 +11,7 @@ public sealed record ActionOutcome(bool Succeeded, string Message, WorkflowStep?
 /// The review page's actions: each is re-authorized for the signed-in user (the reviewer recorded in the decision),
 /// performed by <see cref="DecisionService"/>, and followed by what the workflow did next.
 /// </summary>
-public sealed class ReviewDecisions(
+public sealed class ReviewPageActions(
     ActionAuthorization authorization,
     DecisionService decisions,
     WorkflowProgress progress,
