@@ -1,4 +1,7 @@
+using System.Text;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using MudBlazor;
 using ReviewerPortal.Components.CaseReview;
 using ReviewerPortal.Tests.Infrastructure;
@@ -47,5 +50,63 @@ public class ReportEditorTests : MudComponentTest
 
         editor.Find("textarea#kept-reason").HasAttribute("readonly").Should().BeTrue();
         editor.Find("button").TextContent.Trim().Should().Be("Copy your rejection reason");
+    }
+
+    [Fact]
+    public async Task Reading_the_text_before_the_editor_script_has_loaded_waits_for_it_instead_of_failing_the_page()
+    {
+        // A click on Show changes or Approve right after Edit draft, on a slow connection: the script is still loading.
+        var script = new SlowScriptRuntime();
+        Services.AddSingleton<IJSRuntime>(script);
+        var editor = Render<ReportEditor>(p => p
+            .Add(c => c.Id, "edited-report")
+            .Add(c => c.Label, "Edited report")
+            .Add(c => c.InitialText, "FINDINGS: none."));
+
+        var read = editor.Instance.ReadAsync();
+
+        read.IsCompleted.Should().BeFalse("the read waits for the script rather than failing");
+        script.Loaded(new EditorScript("FINDINGS: edited."));
+        (await read.WaitAsync(TimeSpan.FromSeconds(30))).Text.Should().Be("FINDINGS: edited.");
+    }
+
+    /// <summary>A browser whose module imports finish only when the test says so.</summary>
+    private sealed class SlowScriptRuntime : IJSRuntime
+    {
+        private readonly TaskCompletionSource<IJSObjectReference> _import = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Loaded(IJSObjectReference module) => _import.SetResult(module);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, CancellationToken.None, args);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            identifier == "import" ? new ValueTask<TValue>(ImportAsync<TValue>()) : ValueTask.FromResult<TValue>(default!);
+
+        private async Task<TValue> ImportAsync<TValue>() => (TValue)await _import.Task;
+    }
+
+    /// <summary>review-editor.js as the component sees it: <c>read</c> answers the text on screen as a stream.</summary>
+    private sealed class EditorScript(string onScreen) : IJSObjectReference
+    {
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
+            InvokeAsync<TValue>(identifier, CancellationToken.None, args);
+
+        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
+            ValueTask.FromResult(identifier == "read" ? (TValue)(object)new TextStream(onScreen) : default!);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class TextStream(string text) : IJSStreamReference
+    {
+        private readonly byte[] _bytes = Encoding.UTF8.GetBytes(text);
+
+        public long Length => _bytes.Length;
+
+        public ValueTask<Stream> OpenReadStreamAsync(long maxAllowedSize = 512000, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<Stream>(new MemoryStream(_bytes));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
