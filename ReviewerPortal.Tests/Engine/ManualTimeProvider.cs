@@ -7,6 +7,9 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
     private readonly List<(DateTimeOffset Due, TaskCompletionSource Armed)> armedWaiters = [];
     private DateTimeOffset now = start;
 
+    // Callbacks of fired timers not yet returned: they run on the thread pool, after Advance has returned.
+    private int callbacksRunning;
+
     public ManualTimeProvider()
         : this(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero))
     {
@@ -46,6 +49,21 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             }
 
             await Task.Delay(10);
+        }
+    }
+
+    /// <summary>
+    /// True once every timer due by the clock's time has fired and its callback has returned: what the code under test
+    /// does after that (work it queued elsewhere) is the test's to wait for.
+    /// </summary>
+    public bool DueTimersFired
+    {
+        get
+        {
+            lock (timers)
+            {
+                return callbacksRunning == 0 && !timers.Any(t => t.Due <= now);
+            }
         }
     }
 
@@ -161,11 +179,22 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
                 timer.Due = timer.Period is { } p ? now + p : null;
                 ReleaseArmedWaiters(timer.Due);
             }
+
+            // Counted under the same lock that takes the timers off "due": DueTimersFired never sees one in neither.
+            callbacksRunning += due.Count;
         }
 
         foreach (var timer in due)
         {
             timer.Fire();
+        }
+    }
+
+    private void CallbackReturned()
+    {
+        lock (timers)
+        {
+            callbacksRunning--;
         }
     }
 
@@ -197,7 +226,17 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             return true;
         }
 
-        public void Fire() => ThreadPool.QueueUserWorkItem(_ => callback(state));
+        public void Fire() => ThreadPool.QueueUserWorkItem(_ =>
+        {
+            try
+            {
+                callback(state);
+            }
+            finally
+            {
+                owner.CallbackReturned();
+            }
+        });
 
         public void Dispose()
         {

@@ -54,7 +54,7 @@ public sealed class LocalConformanceRunner : IAsyncDisposable
                 break;
             case "advanceSeconds":
                 time.Advance(TimeSpan.FromSeconds(value!.GetValue<int>()));
-                await Task.Delay(150);
+                await UntilPausedOrEndedAsync(arn);
                 break;
             case "sendTaskSuccess":
                 await engine!.Api.SendTaskSuccessAsync(new SendTaskSuccessRequest { TaskToken = LatestToken(), Output = value!.ToJsonString() });
@@ -110,6 +110,45 @@ public sealed class LocalConformanceRunner : IAsyncDisposable
             : EngineHarness.InMemory([inbox], functions.All, time);
 
     private string LatestToken() => inbox.Calls.Last().TaskToken ?? throw new InvalidOperationException("No task token was issued.");
+
+    /// <summary>
+    /// After the clock moved: waits until every timer due by then has fired (a deadline re-armed, or a token timed out)
+    /// and the execution it woke has moved on, so the next step meets the execution the clock move left. The execution
+    /// is at rest when it has ended, or when it is parked at a callback whose token has no outcome yet: a token with an
+    /// outcome is an execution about to resume. Meant for an execution paused at a top-level callback, as the cases that
+    /// move the clock are; one waiting anywhere else never parks, and the step then fails naming it.
+    /// </summary>
+    private async Task UntilPausedOrEndedAsync(string arn)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await IsPausedOrEndedAsync(arn))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{testCase.Id}: 30 s after the clock moved to {time.GetUtcNow():O}, the execution had neither ended nor parked at a callback waiting ({engine?.Engine.ActiveCount} running, {engine?.Engine.ParkedCount} parked, due timers fired: {time.DueTimersFired}).");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    private async Task<bool> IsPausedOrEndedAsync(string arn)
+    {
+        if (!time.DueTimersFired)
+        {
+            return false;
+        }
+
+        if (engine is null)
+        {
+            // Shut down: nothing runs until the case restarts the engine.
+            return true;
+        }
+
+        var parked = engine.Engine.ActiveCount == 0 && engine.Engine.ParkedCount > 0
+            && !inbox.Calls.Any(call => call.TaskToken is { } token && engine.Engine.Tokens.HasOutcome(token));
+        return parked || (await engine.DescribeAsync(arn)).Status != ExecutionStatus.RUNNING;
+    }
 
     private async Task WaitForCallsAsync(int count)
     {

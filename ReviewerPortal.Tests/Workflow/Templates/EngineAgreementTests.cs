@@ -1,4 +1,5 @@
 using ReviewerPortal.Drafts;
+using ReviewerPortal.Review;
 using ReviewerPortal.StepFunctions.Model;
 using ReviewerPortal.Workflow.LocalResources;
 
@@ -80,12 +81,7 @@ public class EngineAgreementTests
         var localExecution = await local.StartCaseAsync(DemoStudies.CtAbdomenAppendicitis, "agree-breach");
         var task = await local.WaitForOpenTaskAsync(localExecution);
         var draft = await local.ReadAsync(task.DraftLocation);
-        for (var minutes = 0; minutes < 60; minutes += 5)
-        {
-            await local.Decisions.ClaimAsync(task.Id, StudyReviewHarness.Alice);
-            local.Time.Advance(TimeSpan.FromMinutes(5));
-            await Task.Delay(20);
-        }
+        await HoldUntilTheHardLimitAsync(local, localExecution, task);
 
         // Scaled so that the urgent gate's hard limit is 3 s (heartbeat window 2 s) and the escalation gate's 5 s.
         await using var moto = await MotoStudyReview.StartAsync(DemoStudies.CtAbdomenAppendicitis, draft, timeScale: 1800);
@@ -98,6 +94,35 @@ public class EngineAgreementTests
         await EngineAgreement.AgreeAsync(local, localExecution, moto, motoExecution);
         (await moto.WaitForEndAsync(motoExecution)).Error.Should().Be("ReviewSlaBreached");
     }
+
+    /// <summary>
+    /// A clinician holds the urgent task for an hour, claiming it every 5 minutes (each claim heartbeats the gate): the
+    /// gate's 10-minute heartbeat window never lapses, and the gate times out at its 1-hour hard limit. The engine moves
+    /// the deadline only when the armed one comes (then to 10 minutes after the last heartbeat, never past the hard
+    /// limit), so after each move of the clock that passes it, the test waits for the deadline re-armed there.
+    /// </summary>
+    private static async Task HoldUntilTheHardLimitAsync(StudyReviewHarness local, string execution, ReviewTask task)
+    {
+        var scheduled = (await local.HistoryAsync(execution)).Last(e => e.Type == HistoryEventType.TaskScheduled).Timestamp;
+        var hardLimit = new DateTimeOffset(scheduled, TimeSpan.Zero).AddHours(1);
+        await local.Time.UntilPendingTimersAsync(1);
+        var deadline = local.Time.NextDue!.Value;
+        for (var minutes = 0; minutes < 60; minutes += 5)
+        {
+            await local.Decisions.ClaimAsync(task.Id, StudyReviewHarness.Alice);
+            var heartbeat = local.Time.GetUtcNow();
+            local.Time.Advance(TimeSpan.FromMinutes(5));
+            if (deadline <= local.Time.GetUtcNow() && deadline < hardLimit)
+            {
+                deadline = Min(heartbeat.AddMinutes(10), hardLimit);
+                await local.Time.WhenTimerDueAsync(deadline, $"the claim's heartbeat at {heartbeat:HH:mm} kept the gate waiting", TimeSpan.FromSeconds(20));
+            }
+        }
+
+        local.Time.GetUtcNow().Should().BeOnOrAfter(hardLimit, "the hour of claims reached the gate's hard limit");
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     // A clinician holding the task: heartbeats until the gate's hard timeout closes the token. Five a second, so that
     // only a stall of most of the 2 s heartbeat window (a busy CI machine) could let it lapse.
