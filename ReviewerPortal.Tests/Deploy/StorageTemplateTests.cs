@@ -3,7 +3,6 @@ using ReviewerPortal.Review;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Tests.Storage.DynamoDb;
 using YamlDotNet.RepresentationModel;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Tests.Deploy;
 
@@ -26,17 +25,17 @@ public class StorageTemplateTests(MotoServer moto) : IClassFixture<MotoServer>
     {
         var table = Resource("ReviewTasksTable");
 
-        Pairs(table, "KeySchema").Should().Equal((A.PartitionKey, "HASH"), (A.SortKey, "RANGE"));
+        Pairs(table, "KeySchema").Should().Equal((ReviewTaskAttributes.PartitionKey, "HASH"), (ReviewTaskAttributes.SortKey, "RANGE"));
         var index = (YamlMappingNode)((YamlSequenceNode)table["GlobalSecondaryIndexes"])[0];
-        Scalar(index, "IndexName").Should().Be(A.OpenByQueueIndex);
-        Pairs(index, "KeySchema").Should().Equal((A.OpenQueue, "HASH"), (A.DueAt, "RANGE"));
+        Scalar(index, "IndexName").Should().Be(ReviewTaskAttributes.OpenByQueueIndex);
+        Pairs(index, "KeySchema").Should().Equal((ReviewTaskAttributes.OpenQueue, "HASH"), (ReviewTaskAttributes.DueAt, "RANGE"));
         Scalar((YamlMappingNode)index["Projection"], "ProjectionType").Should().Be("ALL", "queue pages read tasks from the index alone");
         var arrivals = (YamlMappingNode)((YamlSequenceNode)table["GlobalSecondaryIndexes"])[1];
-        Scalar(arrivals, "IndexName").Should().Be(A.OpenByArrivalIndex);
-        Pairs(arrivals, "KeySchema").Should().Equal((A.OpenQueue, "HASH"), (A.CreatedAt, "RANGE"));
+        Scalar(arrivals, "IndexName").Should().Be(ReviewTaskAttributes.OpenByArrivalIndex);
+        Pairs(arrivals, "KeySchema").Should().Equal((ReviewTaskAttributes.OpenQueue, "HASH"), (ReviewTaskAttributes.CreatedAt, "RANGE"));
         ((YamlSequenceNode)((YamlMappingNode)arrivals["Projection"])["NonKeyAttributes"]).Cast<YamlScalarNode>().Select(n => n.Value)
-            .Should().BeEquivalentTo(A.DueAt, A.SlaSeconds);
-        Scalar((YamlMappingNode)table["TimeToLiveSpecification"], "AttributeName").Should().Be(A.ExpiresAt);
+            .Should().BeEquivalentTo(ReviewTaskAttributes.DueAt, ReviewTaskAttributes.SlaSeconds);
+        Scalar((YamlMappingNode)table["TimeToLiveSpecification"], "AttributeName").Should().Be(ReviewTaskAttributes.ExpiresAt);
         Scalar((YamlMappingNode)table["TimeToLiveSpecification"], "Enabled").Should().Be("true");
     }
 

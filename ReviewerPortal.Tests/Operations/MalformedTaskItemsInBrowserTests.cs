@@ -9,7 +9,6 @@ using ReviewerPortal.Tests.Storage;
 using ReviewerPortal.Tests.Storage.DynamoDb;
 using ReviewerPortal.Tests.Storage.Sqlite;
 using static Microsoft.Playwright.Assertions;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Tests.Operations;
 
@@ -30,9 +29,9 @@ public sealed class MalformedTaskItemsInBrowserTests(ChromiumFixture chromium)
         await using var moto = await TestServers.StartMotoAsync();
         var table = await ReviewTaskTable.CreateAsync(moto.BaseUri, enableTtl: true);
         await table.Store(TimeProvider.System).RegisterAsync(Task("good-aws"));
-        await table.PutRawAsync(Item("no-token-aws", item => item.Remove(A.TaskToken)));
-        await table.PutRawAsync(Item("stat-aws", item => item[A.Urgency] = new AttributeValue { S = "stat" }));
-        await table.PutRawAsync(Item("bad-due-aws", item => item[A.DueAt] = new AttributeValue { S = "next Tuesday" }));
+        await table.PutRawAsync(Item("no-token-aws", item => item.Remove(ReviewTaskAttributes.TaskToken)));
+        await table.PutRawAsync(Item("stat-aws", item => item[ReviewTaskAttributes.Urgency] = new AttributeValue { S = "stat" }));
+        await table.PutRawAsync(Item("bad-due-aws", item => item[ReviewTaskAttributes.DueAt] = new AttributeValue { S = "next Tuesday" }));
         await using var app = new AwsModePortalApp(AwsModeSettings.For(moto.BaseUri, table.Name, "reviewer-portal-drafts"));
 
         await QueueShowsOnlyAsync(app, "CASE-good-aws");

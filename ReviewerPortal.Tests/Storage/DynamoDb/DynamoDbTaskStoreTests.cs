@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2.Model;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.DynamoDb;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 using ReviewerPortal.Tests.Infrastructure;
 
@@ -37,8 +36,8 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
         var table = await ReviewTaskTable.CreateAsync(moto.Url, enableTtl: true);
         var store = table.Store(new FakeTimeProvider(Start));
         var item = ReviewTaskItem.ToItem(NewTask("gate-1"));
-        item.Remove(A.Version);
-        item.Remove(A.Status);
+        item.Remove(ReviewTaskAttributes.Version);
+        item.Remove(ReviewTaskAttributes.Status);
         await table.PutRawAsync(item);
 
         var page = await store.ListOpenAsync(QueueName.Urgent, 10, null);
@@ -116,7 +115,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
         clock.Advance(table.Options.ClosedTaskRetention + TimeSpan.FromSeconds(1));
 
         ReviewTaskItem.ExpiresAtOf(raw.Item).Should().Be(Start + table.Options.ClosedTaskRetention);
-        raw.Item.Should().NotContainKey(A.OpenQueue);
+        raw.Item.Should().NotContainKey(ReviewTaskAttributes.OpenQueue);
         (await store.GetAsync("x-1")).Should().BeNull();
         (await table.AuditTrail().ListForTaskAsync("x-1")).Should().ContainSingle(e => e.Action == "expired", "audit entries outlive the task");
     }
@@ -130,7 +129,7 @@ public class DynamoDbTaskStoreTests(MotoServer moto) : IClassFixture<MotoServer>
         var store = table.Store(clock, malformed);
         await store.RegisterAsync(NewTask("ok-1", dueInMinutes: 10));
         var bad = ReviewTaskItem.ToItem(NewTask("bad-1", dueInMinutes: 20));
-        bad[A.Urgency] = new AttributeValue { S = "someday" };
+        bad[ReviewTaskAttributes.Urgency] = new AttributeValue { S = "someday" };
         await table.PutRawAsync(bad);
         await store.RegisterAsync(NewTask("ok-2", dueInMinutes: 30));
         await store.RegisterAsync(NewTask("ok-3", dueInMinutes: 40));

@@ -10,7 +10,6 @@ using ReviewerPortal.Storage;
 using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Tests.Infrastructure;
 using ReviewerPortal.Workflow.Templates;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
 
@@ -130,22 +129,22 @@ public class ReviewGateIntakeTests(MotoServer moto) : IClassFixture<MotoServer>
 
     private static Dictionary<string, AttributeValue> GateItem(string id, string queue, string sla) => new()
     {
-        [A.PartitionKey] = new() { S = "TASK#" + id },
-        [A.SortKey] = new() { S = "TASK" },
-        [A.TaskId] = new() { S = id },
-        [A.TaskToken] = new() { S = "token-" + id },
-        [A.ExecutionArn] = new() { S = "arn:aws:states:us-east-1:123456789012:execution:study-review:" + id },
-        [A.CaseId] = new() { S = "CASE-" + id },
-        [A.StudyDescription] = new() { S = "CT head" },
-        [A.Modality] = new() { S = "CT" },
-        [A.Urgency] = new() { S = queue },
-        [A.Queue] = new() { S = queue },
-        [A.OpenQueue] = new() { S = queue },
-        [A.DraftUri] = new() { S = $"s3://drafts/{id}.md" },
-        [A.CreatedAt] = new() { S = "2026-11-22T09:00:00.123Z" },
-        [A.SlaSeconds] = sla.All(char.IsAsciiDigit) ? new() { N = sla } : new() { S = sla },
-        [A.Attempt] = new() { N = "1" },
-        [A.Status] = new() { S = "PENDING" },
-        [A.Version] = new() { N = "1" },
+        [ReviewTaskAttributes.PartitionKey] = new() { S = "TASK#" + id },
+        [ReviewTaskAttributes.SortKey] = new() { S = "TASK" },
+        [ReviewTaskAttributes.TaskId] = new() { S = id },
+        [ReviewTaskAttributes.TaskToken] = new() { S = "token-" + id },
+        [ReviewTaskAttributes.ExecutionArn] = new() { S = "arn:aws:states:us-east-1:123456789012:execution:study-review:" + id },
+        [ReviewTaskAttributes.CaseId] = new() { S = "CASE-" + id },
+        [ReviewTaskAttributes.StudyDescription] = new() { S = "CT head" },
+        [ReviewTaskAttributes.Modality] = new() { S = "CT" },
+        [ReviewTaskAttributes.Urgency] = new() { S = queue },
+        [ReviewTaskAttributes.Queue] = new() { S = queue },
+        [ReviewTaskAttributes.OpenQueue] = new() { S = queue },
+        [ReviewTaskAttributes.DraftUri] = new() { S = $"s3://drafts/{id}.md" },
+        [ReviewTaskAttributes.CreatedAt] = new() { S = "2026-11-22T09:00:00.123Z" },
+        [ReviewTaskAttributes.SlaSeconds] = sla.All(char.IsAsciiDigit) ? new() { N = sla } : new() { S = sla },
+        [ReviewTaskAttributes.Attempt] = new() { N = "1" },
+        [ReviewTaskAttributes.Status] = new() { S = "PENDING" },
+        [ReviewTaskAttributes.Version] = new() { N = "1" },
     };
 }

@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2.Model;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.DynamoDb;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
 
@@ -13,21 +12,21 @@ public class ReviewTaskItemTests
     /// <summary>An item exactly as the review gate's putItem writes it: strings only, no status, no version.</summary>
     private static Dictionary<string, AttributeValue> GateItem() => new()
     {
-        [A.PartitionKey] = new() { S = "TASK#t-1" },
-        [A.SortKey] = new() { S = "TASK" },
-        [A.TaskId] = new() { S = "t-1" },
-        [A.TaskToken] = new() { S = "secret-token" },
-        [A.ExecutionArn] = new() { S = "arn:aws:states:us-east-1:123456789012:execution:review:case-7" },
-        [A.CaseId] = new() { S = "CASE-7" },
-        [A.StudyDescription] = new() { S = "CT head without contrast" },
-        [A.Modality] = new() { S = "CT" },
-        [A.Urgency] = new() { S = "urgent" },
-        [A.Queue] = new() { S = "urgent" },
-        [A.OpenQueue] = new() { S = "urgent" },
-        [A.DraftUri] = new() { S = "s3://drafts/case-7.md" },
-        [A.CreatedAt] = new() { S = "2026-11-22T03:04:05.120Z" },
-        [A.DueAt] = new() { S = "2026-11-22T04:04:05Z" },
-        [A.Attempt] = new() { S = "2" },
+        [ReviewTaskAttributes.PartitionKey] = new() { S = "TASK#t-1" },
+        [ReviewTaskAttributes.SortKey] = new() { S = "TASK" },
+        [ReviewTaskAttributes.TaskId] = new() { S = "t-1" },
+        [ReviewTaskAttributes.TaskToken] = new() { S = "secret-token" },
+        [ReviewTaskAttributes.ExecutionArn] = new() { S = "arn:aws:states:us-east-1:123456789012:execution:review:case-7" },
+        [ReviewTaskAttributes.CaseId] = new() { S = "CASE-7" },
+        [ReviewTaskAttributes.StudyDescription] = new() { S = "CT head without contrast" },
+        [ReviewTaskAttributes.Modality] = new() { S = "CT" },
+        [ReviewTaskAttributes.Urgency] = new() { S = "urgent" },
+        [ReviewTaskAttributes.Queue] = new() { S = "urgent" },
+        [ReviewTaskAttributes.OpenQueue] = new() { S = "urgent" },
+        [ReviewTaskAttributes.DraftUri] = new() { S = "s3://drafts/case-7.md" },
+        [ReviewTaskAttributes.CreatedAt] = new() { S = "2026-11-22T03:04:05.120Z" },
+        [ReviewTaskAttributes.DueAt] = new() { S = "2026-11-22T04:04:05Z" },
+        [ReviewTaskAttributes.Attempt] = new() { S = "2" },
     };
 
     [Fact]
@@ -70,13 +69,13 @@ public class ReviewTaskItemTests
         var item = ReviewTaskItem.ToItem(task);
 
         ReviewTaskItem.FromItem(item).Should().BeEquivalentTo(task);
-        item[A.OpenQueue].S.Should().Be(A.DecidingQueue, "a task being decided leaves its clinical queue");
+        item[ReviewTaskAttributes.OpenQueue].S.Should().Be(ReviewTaskAttributes.DecidingQueue, "a task being decided leaves its clinical queue");
     }
 
     [Theory]
     [InlineData(ReviewStatus.Pending, "routine")]
     [InlineData(ReviewStatus.Claimed, "routine")]
-    [InlineData(ReviewStatus.Deciding, A.DecidingQueue)]
+    [InlineData(ReviewStatus.Deciding, ReviewTaskAttributes.DecidingQueue)]
     [InlineData(ReviewStatus.Decided, null)]
     [InlineData(ReviewStatus.Expired, null)]
     public void Only_open_tasks_carry_their_queue_as_the_index_key(ReviewStatus status, string? openQueue)
@@ -85,7 +84,7 @@ public class ReviewTaskItemTests
 
         var item = ReviewTaskItem.ToItem(task);
 
-        item.TryGetValue(A.OpenQueue, out var value).Should().Be(openQueue is not null);
+        item.TryGetValue(ReviewTaskAttributes.OpenQueue, out var value).Should().Be(openQueue is not null);
         value?.S.Should().Be(openQueue);
     }
 
@@ -97,7 +96,7 @@ public class ReviewTaskItemTests
 
         var item = ReviewTaskItem.ToItem(task, expires);
 
-        item[A.ExpiresAt].N.Should().Be("1798761600");
+        item[ReviewTaskAttributes.ExpiresAt].N.Should().Be("1798761600");
         ReviewTaskItem.ExpiresAtOf(item).Should().Be(expires);
     }
 
@@ -105,7 +104,7 @@ public class ReviewTaskItemTests
     public void A_missing_token_is_named_in_the_error_with_the_task_id()
     {
         var item = GateItem();
-        item.Remove(A.TaskToken);
+        item.Remove(ReviewTaskAttributes.TaskToken);
 
         var act = () => ReviewTaskItem.FromItem(item);
 
@@ -118,7 +117,7 @@ public class ReviewTaskItemTests
     public void An_unknown_urgency_is_named_without_quoting_the_value()
     {
         var item = GateItem();
-        item[A.Urgency] = new AttributeValue { S = "whenever" };
+        item[ReviewTaskAttributes.Urgency] = new AttributeValue { S = "whenever" };
 
         var act = () => ReviewTaskItem.FromItem(item);
 
@@ -134,7 +133,7 @@ public class ReviewTaskItemTests
     public void A_timestamp_that_is_not_iso_8601_with_a_zone_is_refused(string dueAt)
     {
         var item = GateItem();
-        item[A.DueAt] = new AttributeValue { S = dueAt };
+        item[ReviewTaskAttributes.DueAt] = new AttributeValue { S = dueAt };
 
         ReviewTaskItem.TryFromItem(item, out var task, out var error).Should().BeFalse();
 
@@ -146,9 +145,9 @@ public class ReviewTaskItemTests
     public void Every_fault_of_an_item_is_reported_at_once_and_no_value_leaks_into_the_message()
     {
         var item = GateItem();
-        item.Remove(A.TaskToken);
-        item[A.Queue] = new AttributeValue { S = "CASE-7 secret" };
-        item[A.CreatedAt] = new AttributeValue { N = "12" };
+        item.Remove(ReviewTaskAttributes.TaskToken);
+        item[ReviewTaskAttributes.Queue] = new AttributeValue { S = "CASE-7 secret" };
+        item[ReviewTaskAttributes.CreatedAt] = new AttributeValue { N = "12" };
 
         var error = Assert.Throws<MalformedTaskItemException>(() => ReviewTaskItem.FromItem(item));
 
@@ -160,8 +159,8 @@ public class ReviewTaskItemTests
     public void An_item_without_a_task_key_or_id_is_malformed_and_has_no_id()
     {
         var item = GateItem();
-        item[A.PartitionKey] = new AttributeValue { S = "AUDIT#2026-11-22" };
-        item.Remove(A.TaskId);
+        item[ReviewTaskAttributes.PartitionKey] = new AttributeValue { S = "AUDIT#2026-11-22" };
+        item.Remove(ReviewTaskAttributes.TaskId);
 
         var error = Assert.Throws<MalformedTaskItemException>(() => ReviewTaskItem.FromItem(item));
 

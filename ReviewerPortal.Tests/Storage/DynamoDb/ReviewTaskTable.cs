@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage;
 using ReviewerPortal.Storage.DynamoDb;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Tests.Storage.DynamoDb;
 

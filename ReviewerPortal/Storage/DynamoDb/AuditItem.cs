@@ -3,7 +3,6 @@ using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using ReviewerPortal.Audit;
 using ReviewerPortal.Review;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
@@ -22,7 +21,7 @@ internal static class AuditItem
     public static string PartitionOf(string? taskId, DateTimeOffset at) =>
         taskId is null
             ? "AUDIT#" + at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : A.TaskPartitionPrefix + taskId;
+            : ReviewTaskAttributes.TaskPartitionPrefix + taskId;
 
     public static Dictionary<string, AttributeValue> ToItem(AuditEntry entry)
     {
@@ -32,8 +31,8 @@ internal static class AuditItem
         var sequence = string.Create(CultureInfo.InvariantCulture, $"{Stopwatch.GetTimestamp():x16}{Guid.NewGuid():N}");
         var item = new Dictionary<string, AttributeValue>
         {
-            [A.PartitionKey] = new() { S = PartitionOf(entry.TaskId, entry.At) },
-            [A.SortKey] = new() { S = $"{A.AuditSortPrefix}{IsoTimestamp.Format(entry.At)}#{sequence}" },
+            [ReviewTaskAttributes.PartitionKey] = new() { S = PartitionOf(entry.TaskId, entry.At) },
+            [ReviewTaskAttributes.SortKey] = new() { S = $"{ReviewTaskAttributes.AuditSortPrefix}{IsoTimestamp.Format(entry.At)}#{sequence}" },
             [At] = new() { S = IsoTimestamp.Format(entry.At) },
             [ActorId] = new() { S = entry.ActorId },
             [ActorName] = new() { S = entry.ActorName },
@@ -41,7 +40,7 @@ internal static class AuditItem
         };
         if (entry.TaskId is not null)
         {
-            item[A.TaskId] = new() { S = entry.TaskId };
+            item[ReviewTaskAttributes.TaskId] = new() { S = entry.TaskId };
         }
 
         if (entry.Detail is not null)
@@ -56,7 +55,7 @@ internal static class AuditItem
     {
         var fields = new ItemFields(item);
         var entry = new AuditEntry(
-            fields.OptionalString(A.TaskId),
+            fields.OptionalString(ReviewTaskAttributes.TaskId),
             fields.RequiredTimestamp(At),
             fields.RequiredString(ActorId),
             fields.OptionalString(ActorName) ?? string.Empty,

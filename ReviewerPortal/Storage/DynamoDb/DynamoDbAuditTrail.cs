@@ -2,7 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Audit;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
+using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
@@ -22,6 +22,6 @@ public sealed class DynamoDbAuditTrail(IAmazonDynamoDB dynamoDb, IOptions<AwsOpt
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListForTaskAsync(string taskId, CancellationToken cancellationToken = default) =>
-        (await TaskPartition.QueryAsync(dynamoDb, _table, taskId, A.AuditSortPrefix, cancellationToken).ConfigureAwait(false))
+        (await TaskPartition.QueryAsync(dynamoDb, _table, taskId, ReviewTaskAttributes.AuditSortPrefix, cancellationToken).ConfigureAwait(false))
             .Select(AuditItem.FromItem).OfType<AuditEntry>().ToList();
 }

@@ -4,12 +4,11 @@ using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
 /// <summary>
-/// Aws mode's kept edits, in the task's partition of the review-tasks table (<see cref="A.EditSortPrefix"/>), so every
+/// Aws mode's kept edits, in the task's partition of the review-tasks table (<see cref="ReviewTaskAttributes.EditSortPrefix"/>), so every
 /// portal task behind the load balancer and every redeploy sees the same edit. An edit is written in
 /// <see cref="KeptEditParts"/> in one transaction (parts of a longer earlier edit are deleted in it), so a reader
 /// never joins parts of two edits. Each part carries a TTL like a closed task: one nobody forgot goes by itself.
@@ -54,10 +53,10 @@ public sealed class DynamoDbKeptEditStore : IKeptEditStore
     public async Task<string?> FindAsync(string reviewerId, string taskId, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
-        var parts = (await QueryEditsAsync(taskId, A.EditSortPrefix + reviewerId + "#", cancellationToken).ConfigureAwait(false))
+        var parts = (await QueryEditsAsync(taskId, ReviewTaskAttributes.EditSortPrefix + reviewerId + "#", cancellationToken).ConfigureAwait(false))
             .Where(item => item.TryGetValue(Reviewer, out var owner) && owner.S == reviewerId)
             .Where(item => ReviewTaskItem.ExpiresAtOf(item) is not { } expires || expires > now)
-            .OrderBy(item => item[A.SortKey].S, StringComparer.Ordinal)
+            .OrderBy(item => item[ReviewTaskAttributes.SortKey].S, StringComparer.Ordinal)
             .ToList();
 
         // Written in one transaction, the parts are whole or absent; a count that disagrees is an edit half-expired by TTL.
@@ -79,9 +78,9 @@ public sealed class DynamoDbKeptEditStore : IKeptEditStore
 
     public async Task ForgetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
-        foreach (var item in await QueryEditsAsync(taskId, A.EditSortPrefix, cancellationToken).ConfigureAwait(false))
+        foreach (var item in await QueryEditsAsync(taskId, ReviewTaskAttributes.EditSortPrefix, cancellationToken).ConfigureAwait(false))
         {
-            var key = new Dictionary<string, AttributeValue> { [A.PartitionKey] = item[A.PartitionKey], [A.SortKey] = item[A.SortKey] };
+            var key = new Dictionary<string, AttributeValue> { [ReviewTaskAttributes.PartitionKey] = item[ReviewTaskAttributes.PartitionKey], [ReviewTaskAttributes.SortKey] = item[ReviewTaskAttributes.SortKey] };
             await _dynamoDb.DeleteItemAsync(new DeleteItemRequest { TableName = _table, Key = key }, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -96,15 +95,15 @@ public sealed class DynamoDbKeptEditStore : IKeptEditStore
         item[Text] = new AttributeValue { S = parts[part] };
         item[Parts] = new AttributeValue { N = parts.Count.ToString(CultureInfo.InvariantCulture) };
         item[KeptAt] = new AttributeValue { S = IsoTimestamp.Format(now) };
-        item[A.ExpiresAt] = new AttributeValue { N = (now + _retention).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
+        item[ReviewTaskAttributes.ExpiresAt] = new AttributeValue { N = (now + _retention).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) };
         return item;
     }
 
     // The part number is fixed-width so parts sort in order as text.
     private static Dictionary<string, AttributeValue> PartKey(string reviewerId, string taskId, int part) => new()
     {
-        [A.PartitionKey] = new AttributeValue { S = A.TaskPartitionPrefix + taskId },
-        [A.SortKey] = new AttributeValue { S = string.Create(CultureInfo.InvariantCulture, $"{A.EditSortPrefix}{reviewerId}#{part:D2}") },
+        [ReviewTaskAttributes.PartitionKey] = new AttributeValue { S = ReviewTaskAttributes.TaskPartitionPrefix + taskId },
+        [ReviewTaskAttributes.SortKey] = new AttributeValue { S = string.Create(CultureInfo.InvariantCulture, $"{ReviewTaskAttributes.EditSortPrefix}{reviewerId}#{part:D2}") },
     };
 
     private static long Number(Dictionary<string, AttributeValue> item, string name) =>

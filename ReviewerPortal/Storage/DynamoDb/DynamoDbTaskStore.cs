@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using ReviewerPortal.Audit;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
@@ -48,7 +47,7 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
 
             // A task whose TTL passed is gone for readers, even before DynamoDB deletes it.
             ConditionExpression = "attribute_not_exists(#pk) OR #expires <= :now",
-            ExpressionAttributeNames = new() { ["#pk"] = A.PartitionKey, ["#expires"] = A.ExpiresAt },
+            ExpressionAttributeNames = new() { ["#pk"] = ReviewTaskAttributes.PartitionKey, ["#expires"] = ReviewTaskAttributes.ExpiresAt },
             ExpressionAttributeValues = new() { [":now"] = new AttributeValue { N = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) } },
         };
         try
@@ -71,7 +70,7 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
         _index.PageAsync(WireValues.Of(queue), pageSize, continuationToken, cancellationToken);
 
     public async Task<IReadOnlyList<ReviewTask>> ListDecidingAsync(int limit, CancellationToken cancellationToken = default) =>
-        (await _index.PageAsync(A.DecidingQueue, limit, null, cancellationToken).ConfigureAwait(false)).Items;
+        (await _index.PageAsync(ReviewTaskAttributes.DecidingQueue, limit, null, cancellationToken).ConfigureAwait(false)).Items;
 
     public Task<StoreResult> ClaimAsync(string taskId, Reviewer reviewer, DateTimeOffset leaseUntil, CancellationToken cancellationToken = default) =>
         TransitionAsync(
@@ -231,7 +230,7 @@ public sealed class DynamoDbTaskStore : IReviewTaskStore
             return (null, null);
         }
 
-        return (task, item.GetValueOrDefault(A.Version));
+        return (task, item.GetValueOrDefault(ReviewTaskAttributes.Version));
     }
 
     private DateTimeOffset? ClosedExpiry(ReviewTask task, DateTimeOffset now) =>

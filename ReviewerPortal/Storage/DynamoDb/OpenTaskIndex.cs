@@ -1,12 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ReviewerPortal.Review;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
 /// <summary>
-/// Reads the sparse <c>open-by-queue</c> index: one partition per queue (plus <see cref="A.DecidingQueue"/>), ordered by
+/// Reads the sparse <c>open-by-queue</c> index: one partition per queue (plus <see cref="ReviewTaskAttributes.DecidingQueue"/>), ordered by
 /// due time. Never a Scan. Malformed items are skipped, reported to <see cref="MalformedTaskItems"/>, and do not
 /// shorten a page: the query goes on until the page is full or the partition ends.
 /// </summary>
@@ -29,7 +28,7 @@ internal sealed class OpenTaskIndex(IAmazonDynamoDB dynamoDb, string tableName, 
             var response = await dynamoDb.QueryAsync(Query(openQueue, after, pageSize + 1, start), cancellationToken).ConfigureAwait(false);
             foreach (var item in response.Items ?? [])
             {
-                var dueAt = item.TryGetValue(A.DueAt, out var due) ? due.S ?? string.Empty : string.Empty;
+                var dueAt = item.TryGetValue(ReviewTaskAttributes.DueAt, out var due) ? due.S ?? string.Empty : string.Empty;
                 if (cutDueAt is not null && string.CompareOrdinal(dueAt, cutDueAt) > 0)
                 {
                     return Page(openQueue, read, pageSize, hasMore: true);
@@ -71,7 +70,7 @@ internal sealed class OpenTaskIndex(IAmazonDynamoDB dynamoDb, string tableName, 
             TableName = tableName,
             IndexName = indexName,
             KeyConditionExpression = "#q = :q",
-            ExpressionAttributeNames = new() { ["#q"] = A.OpenQueue },
+            ExpressionAttributeNames = new() { ["#q"] = ReviewTaskAttributes.OpenQueue },
             ExpressionAttributeValues = new() { [":q"] = new AttributeValue { S = openQueue } },
             ScanIndexForward = true,
             Limit = limit,
@@ -80,7 +79,7 @@ internal sealed class OpenTaskIndex(IAmazonDynamoDB dynamoDb, string tableName, 
         if (after is not null)
         {
             request.KeyConditionExpression += " AND #due >= :due";
-            request.ExpressionAttributeNames["#due"] = A.DueAt;
+            request.ExpressionAttributeNames["#due"] = ReviewTaskAttributes.DueAt;
             request.ExpressionAttributeValues[":due"] = new AttributeValue { S = after.DueAt };
         }
 

@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.Extensions.Options;
 using ReviewerPortal.Review;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
@@ -52,14 +51,14 @@ public sealed partial class ReviewGateIntake(
         IndexName = options.Value.OpenByArrivalIndexName,
         KeyConditionExpression = "#q = :q",
         FilterExpression = "attribute_not_exists(#due)",
-        ExpressionAttributeNames = new() { ["#q"] = A.OpenQueue, ["#due"] = A.DueAt },
+        ExpressionAttributeNames = new() { ["#q"] = ReviewTaskAttributes.OpenQueue, ["#due"] = ReviewTaskAttributes.DueAt },
         ExpressionAttributeValues = new() { [":q"] = new AttributeValue { S = openQueue } },
         ExclusiveStartKey = start,
     };
 
     private async Task<bool> AdmitAsync(Dictionary<string, AttributeValue> indexed, CancellationToken cancellationToken)
     {
-        var key = new Dictionary<string, AttributeValue> { [A.PartitionKey] = indexed[A.PartitionKey], [A.SortKey] = indexed[A.SortKey] };
+        var key = new Dictionary<string, AttributeValue> { [ReviewTaskAttributes.PartitionKey] = indexed[ReviewTaskAttributes.PartitionKey], [ReviewTaskAttributes.SortKey] = indexed[ReviewTaskAttributes.SortKey] };
         if (ReviewTaskItem.MissingDueAt(indexed) is not { } dueAt)
         {
             await ReportAsync(key, cancellationToken).ConfigureAwait(false);
@@ -75,7 +74,7 @@ public sealed partial class ReviewGateIntake(
                     Key = key,
                     UpdateExpression = "SET #due = :due",
                     ConditionExpression = "attribute_exists(#pk) AND attribute_not_exists(#due)",
-                    ExpressionAttributeNames = new() { ["#due"] = A.DueAt, ["#pk"] = A.PartitionKey },
+                    ExpressionAttributeNames = new() { ["#due"] = ReviewTaskAttributes.DueAt, ["#pk"] = ReviewTaskAttributes.PartitionKey },
                     ExpressionAttributeValues = new() { [":due"] = new AttributeValue { S = dueAt } },
                 },
                 cancellationToken).ConfigureAwait(false);

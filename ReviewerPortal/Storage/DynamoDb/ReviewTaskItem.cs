@@ -3,7 +3,6 @@ using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using ReviewerPortal.Identity;
 using ReviewerPortal.Review;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
@@ -26,8 +25,8 @@ public static class ReviewTaskItem
     /// <summary>The table key of a task: <c>pk = TASK#{id}</c>, <c>sk = TASK</c>.</summary>
     public static Dictionary<string, AttributeValue> Key(string taskId) => new()
     {
-        [A.PartitionKey] = new AttributeValue { S = A.TaskPartitionPrefix + taskId },
-        [A.SortKey] = new AttributeValue { S = A.TaskSortKey },
+        [ReviewTaskAttributes.PartitionKey] = new AttributeValue { S = ReviewTaskAttributes.TaskPartitionPrefix + taskId },
+        [ReviewTaskAttributes.SortKey] = new AttributeValue { S = ReviewTaskAttributes.TaskSortKey },
     };
 
     /// <summary>The whole item for <paramref name="task"/>; <paramref name="expiresAt"/> is the TTL of a closed task.</summary>
@@ -35,23 +34,23 @@ public static class ReviewTaskItem
     {
         ArgumentNullException.ThrowIfNull(task);
         var item = Key(task.Id);
-        item[A.TaskId] = S(task.Id);
-        item[A.TaskToken] = S(task.TaskToken);
-        item[A.ExecutionArn] = S(task.ExecutionArn);
-        item[A.CaseId] = S(task.CaseId);
-        item[A.StudyDescription] = S(task.StudyDescription);
-        item[A.Modality] = S(task.Modality);
-        item[A.Urgency] = S(WireValues.Of(task.Urgency));
-        item[A.Queue] = S(WireValues.Of(task.Queue));
-        item[A.DraftUri] = S(task.DraftLocation);
-        item[A.CreatedAt] = S(IsoTimestamp.Format(task.CreatedAt));
+        item[ReviewTaskAttributes.TaskId] = S(task.Id);
+        item[ReviewTaskAttributes.TaskToken] = S(task.TaskToken);
+        item[ReviewTaskAttributes.ExecutionArn] = S(task.ExecutionArn);
+        item[ReviewTaskAttributes.CaseId] = S(task.CaseId);
+        item[ReviewTaskAttributes.StudyDescription] = S(task.StudyDescription);
+        item[ReviewTaskAttributes.Modality] = S(task.Modality);
+        item[ReviewTaskAttributes.Urgency] = S(WireValues.Of(task.Urgency));
+        item[ReviewTaskAttributes.Queue] = S(WireValues.Of(task.Queue));
+        item[ReviewTaskAttributes.DraftUri] = S(task.DraftLocation);
+        item[ReviewTaskAttributes.CreatedAt] = S(IsoTimestamp.Format(task.CreatedAt));
         if (task.FirstArrivedAt is { } firstArrived)
         {
-            item[A.FirstArrivedAt] = S(IsoTimestamp.Format(firstArrived));
+            item[ReviewTaskAttributes.FirstArrivedAt] = S(IsoTimestamp.Format(firstArrived));
         }
 
-        item[A.DueAt] = S(IsoTimestamp.Format(task.DueAt));
-        item[A.Attempt] = N(task.Attempt);
+        item[ReviewTaskAttributes.DueAt] = S(IsoTimestamp.Format(task.DueAt));
+        item[ReviewTaskAttributes.Attempt] = N(task.Attempt);
         foreach (var (name, value) in MutableAttributes(task, expiresAt))
         {
             if (value is not null)
@@ -72,19 +71,19 @@ public static class ReviewTaskItem
         ArgumentNullException.ThrowIfNull(task);
         return
         [
-            new(A.Status, S(WireValues.Of(task.Status))),
-            new(A.Version, N(task.Version)),
-            new(A.OpenQueue, OpenQueueOf(task) is { } openQueue ? S(openQueue) : null),
-            new(A.ClaimedBy, task.Claim is { } c1 ? S(c1.ReviewerId) : null),
-            new(A.ClaimedByName, task.Claim is { } c2 ? S(c2.ReviewerName) : null),
-            new(A.ClaimUntil, task.Claim is { } c3 ? S(IsoTimestamp.Format(c3.Until)) : null),
-            new(A.Decision, task.Decision is { } d ? new AttributeValue { M = DecisionToMap(d) } : null),
-            new(A.ExpiresAt, expiresAt is { } e ? N(e.ToUnixTimeSeconds()) : null),
+            new(ReviewTaskAttributes.Status, S(WireValues.Of(task.Status))),
+            new(ReviewTaskAttributes.Version, N(task.Version)),
+            new(ReviewTaskAttributes.OpenQueue, OpenQueueOf(task) is { } openQueue ? S(openQueue) : null),
+            new(ReviewTaskAttributes.ClaimedBy, task.Claim is { } c1 ? S(c1.ReviewerId) : null),
+            new(ReviewTaskAttributes.ClaimedByName, task.Claim is { } c2 ? S(c2.ReviewerName) : null),
+            new(ReviewTaskAttributes.ClaimUntil, task.Claim is { } c3 ? S(IsoTimestamp.Format(c3.Until)) : null),
+            new(ReviewTaskAttributes.Decision, task.Decision is { } d ? new AttributeValue { M = DecisionToMap(d) } : null),
+            new(ReviewTaskAttributes.ExpiresAt, expiresAt is { } e ? N(e.ToUnixTimeSeconds()) : null),
         ];
     }
 
     /// <summary>
-    /// The index partition a task sits in: its queue while open, <see cref="A.DecidingQueue"/> while its decision is
+    /// The index partition a task sits in: its queue while open, <see cref="ReviewTaskAttributes.DecidingQueue"/> while its decision is
     /// on the way to Step Functions (so the reconciler finds it without a Scan), and none once closed.
     /// </summary>
     public static string? OpenQueueOf(ReviewTask task)
@@ -93,7 +92,7 @@ public static class ReviewTaskItem
         return task.Status switch
         {
             ReviewStatus.Pending or ReviewStatus.Claimed => WireValues.Of(task.Queue),
-            ReviewStatus.Deciding => A.DecidingQueue,
+            ReviewStatus.Deciding => ReviewTaskAttributes.DecidingQueue,
             _ => null,
         };
     }
@@ -110,28 +109,28 @@ public static class ReviewTaskItem
         ArgumentNullException.ThrowIfNull(item);
         var fields = new ItemFields(item);
         var id = ReadId(fields);
-        var status = fields.Has(A.Status)
-            ? fields.RequiredEnum<ReviewStatus>(A.Status, WireValues.TryParseStatus, StatusValues)
+        var status = fields.Has(ReviewTaskAttributes.Status)
+            ? fields.RequiredEnum<ReviewStatus>(ReviewTaskAttributes.Status, WireValues.TryParseStatus, StatusValues)
             : ReviewStatus.Pending;
         var candidate = new ReviewTask
         {
             Id = id ?? string.Empty,
-            TaskToken = fields.RequiredString(A.TaskToken),
-            ExecutionArn = fields.RequiredString(A.ExecutionArn),
-            CaseId = fields.RequiredString(A.CaseId),
-            StudyDescription = fields.OptionalString(A.StudyDescription) ?? string.Empty,
-            Modality = fields.OptionalString(A.Modality) ?? string.Empty,
-            Urgency = fields.RequiredEnum<Urgency>(A.Urgency, WireValues.TryParseUrgency, UrgencyValues),
-            Queue = fields.RequiredEnum<QueueName>(A.Queue, WireValues.TryParseQueue, QueueValues),
-            DraftLocation = fields.RequiredString(A.DraftUri),
-            CreatedAt = fields.RequiredTimestamp(A.CreatedAt),
-            FirstArrivedAt = fields.OptionalTimestamp(A.FirstArrivedAt),
+            TaskToken = fields.RequiredString(ReviewTaskAttributes.TaskToken),
+            ExecutionArn = fields.RequiredString(ReviewTaskAttributes.ExecutionArn),
+            CaseId = fields.RequiredString(ReviewTaskAttributes.CaseId),
+            StudyDescription = fields.OptionalString(ReviewTaskAttributes.StudyDescription) ?? string.Empty,
+            Modality = fields.OptionalString(ReviewTaskAttributes.Modality) ?? string.Empty,
+            Urgency = fields.RequiredEnum<Urgency>(ReviewTaskAttributes.Urgency, WireValues.TryParseUrgency, UrgencyValues),
+            Queue = fields.RequiredEnum<QueueName>(ReviewTaskAttributes.Queue, WireValues.TryParseQueue, QueueValues),
+            DraftLocation = fields.RequiredString(ReviewTaskAttributes.DraftUri),
+            CreatedAt = fields.RequiredTimestamp(ReviewTaskAttributes.CreatedAt),
+            FirstArrivedAt = fields.OptionalTimestamp(ReviewTaskAttributes.FirstArrivedAt),
             DueAt = ReadDueAt(fields),
-            Attempt = (int)Math.Clamp(fields.OptionalNumber(A.Attempt) ?? 1, 1, int.MaxValue),
+            Attempt = (int)Math.Clamp(fields.OptionalNumber(ReviewTaskAttributes.Attempt) ?? 1, 1, int.MaxValue),
             Status = status,
             Claim = ReadClaim(fields),
             Decision = ReadDecision(fields),
-            Version = fields.OptionalNumber(A.Version) ?? 0,
+            Version = fields.OptionalNumber(ReviewTaskAttributes.Version) ?? 0,
         };
 
         if (fields.Problems.Count > 0 || id is null)
@@ -153,7 +152,7 @@ public static class ReviewTaskItem
     public static DateTimeOffset? ExpiresAtOf(IReadOnlyDictionary<string, AttributeValue> item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return item.TryGetValue(A.ExpiresAt, out var value) && value.N is { } n
+        return item.TryGetValue(ReviewTaskAttributes.ExpiresAt, out var value) && value.N is { } n
             && long.TryParse(n, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
@@ -161,20 +160,20 @@ public static class ReviewTaskItem
 
     private static string? ReadId(ItemFields fields)
     {
-        var pk = fields.OptionalString(A.PartitionKey);
-        var fromKey = pk is not null && pk.StartsWith(A.TaskPartitionPrefix, StringComparison.Ordinal) && pk.Length > A.TaskPartitionPrefix.Length
-            ? pk[A.TaskPartitionPrefix.Length..]
+        var pk = fields.OptionalString(ReviewTaskAttributes.PartitionKey);
+        var fromKey = pk is not null && pk.StartsWith(ReviewTaskAttributes.TaskPartitionPrefix, StringComparison.Ordinal) && pk.Length > ReviewTaskAttributes.TaskPartitionPrefix.Length
+            ? pk[ReviewTaskAttributes.TaskPartitionPrefix.Length..]
             : null;
-        var fromAttribute = fields.OptionalString(A.TaskId);
+        var fromAttribute = fields.OptionalString(ReviewTaskAttributes.TaskId);
         if (fromAttribute is not null && fromKey is not null && fromAttribute != fromKey)
         {
-            fields.AddProblem($"{A.TaskId} does not match {A.PartitionKey}");
+            fields.AddProblem($"{ReviewTaskAttributes.TaskId} does not match {ReviewTaskAttributes.PartitionKey}");
         }
 
         var id = fromKey ?? fromAttribute;
         if (string.IsNullOrWhiteSpace(id))
         {
-            fields.AddProblem($"{A.PartitionKey} is not {A.TaskPartitionPrefix}{{taskId}} and {A.TaskId} is missing");
+            fields.AddProblem($"{ReviewTaskAttributes.PartitionKey} is not {ReviewTaskAttributes.TaskPartitionPrefix}{{taskId}} and {ReviewTaskAttributes.TaskId} is missing");
             return null;
         }
 
@@ -184,13 +183,13 @@ public static class ReviewTaskItem
     /// <summary><c>dueAt</c>, or for an item fresh from the gate (which cannot compute it) <c>createdAt + slaSeconds</c>.</summary>
     private static DateTimeOffset ReadDueAt(ItemFields fields)
     {
-        if (fields.Has(A.DueAt) || !fields.Has(A.SlaSeconds))
+        if (fields.Has(ReviewTaskAttributes.DueAt) || !fields.Has(ReviewTaskAttributes.SlaSeconds))
         {
-            return fields.RequiredTimestamp(A.DueAt);
+            return fields.RequiredTimestamp(ReviewTaskAttributes.DueAt);
         }
 
-        var sla = fields.OptionalNumber(A.SlaSeconds);
-        var created = fields.OptionalTimestamp(A.CreatedAt);
+        var sla = fields.OptionalNumber(ReviewTaskAttributes.SlaSeconds);
+        var created = fields.OptionalTimestamp(ReviewTaskAttributes.CreatedAt);
         return created is { } c && sla is { } seconds ? c.AddSeconds(seconds) : default;
     }
 
@@ -202,32 +201,32 @@ public static class ReviewTaskItem
     {
         ArgumentNullException.ThrowIfNull(item);
         var fields = new ItemFields(item);
-        if (fields.Has(A.DueAt) || !fields.Has(A.SlaSeconds) || !fields.Has(A.CreatedAt))
+        if (fields.Has(ReviewTaskAttributes.DueAt) || !fields.Has(ReviewTaskAttributes.SlaSeconds) || !fields.Has(ReviewTaskAttributes.CreatedAt))
         {
             return null;
         }
 
-        var sla = fields.OptionalNumber(A.SlaSeconds);
-        var created = fields.OptionalTimestamp(A.CreatedAt);
+        var sla = fields.OptionalNumber(ReviewTaskAttributes.SlaSeconds);
+        var created = fields.OptionalTimestamp(ReviewTaskAttributes.CreatedAt);
         return fields.Problems.Count == 0 && created is { } c && sla is { } seconds ? IsoTimestamp.Format(c.AddSeconds(seconds)) : null;
     }
 
     private static ClaimLease? ReadClaim(ItemFields fields)
     {
-        if (!fields.Has(A.ClaimedBy))
+        if (!fields.Has(ReviewTaskAttributes.ClaimedBy))
         {
             return null;
         }
 
-        var reviewerId = fields.RequiredString(A.ClaimedBy);
-        var name = fields.OptionalString(A.ClaimedByName) ?? reviewerId;
-        var until = fields.RequiredTimestamp(A.ClaimUntil);
+        var reviewerId = fields.RequiredString(ReviewTaskAttributes.ClaimedBy);
+        var name = fields.OptionalString(ReviewTaskAttributes.ClaimedByName) ?? reviewerId;
+        var until = fields.RequiredTimestamp(ReviewTaskAttributes.ClaimUntil);
         return new ClaimLease(reviewerId, name, until);
     }
 
     private static Decision? ReadDecision(ItemFields fields)
     {
-        if (fields.OptionalMap(A.Decision) is not { } map)
+        if (fields.OptionalMap(ReviewTaskAttributes.Decision) is not { } map)
         {
             return null;
         }
@@ -246,7 +245,7 @@ public static class ReviewTaskItem
             EditDiff = map.OptionalString(DecisionFields.EditDiff),
             RejectCategory = Enum.TryParse<RejectCategory>(map.OptionalString(DecisionFields.RejectCategory), out var category) ? category : null,
         };
-        fields.AddProblemsOf(A.Decision, map);
+        fields.AddProblemsOf(ReviewTaskAttributes.Decision, map);
         return decision;
     }
 

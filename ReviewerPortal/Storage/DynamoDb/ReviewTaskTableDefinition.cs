@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
+using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
@@ -16,26 +16,26 @@ public static class ReviewTaskTableDefinition
         BillingMode = BillingMode.PAY_PER_REQUEST,
         AttributeDefinitions =
         [
-            new AttributeDefinition(A.PartitionKey, ScalarAttributeType.S),
-            new AttributeDefinition(A.SortKey, ScalarAttributeType.S),
-            new AttributeDefinition(A.OpenQueue, ScalarAttributeType.S),
-            new AttributeDefinition(A.DueAt, ScalarAttributeType.S),
-            new AttributeDefinition(A.CreatedAt, ScalarAttributeType.S),
+            new AttributeDefinition(ReviewTaskAttributes.PartitionKey, ScalarAttributeType.S),
+            new AttributeDefinition(ReviewTaskAttributes.SortKey, ScalarAttributeType.S),
+            new AttributeDefinition(ReviewTaskAttributes.OpenQueue, ScalarAttributeType.S),
+            new AttributeDefinition(ReviewTaskAttributes.DueAt, ScalarAttributeType.S),
+            new AttributeDefinition(ReviewTaskAttributes.CreatedAt, ScalarAttributeType.S),
         ],
-        KeySchema = [new KeySchemaElement(A.PartitionKey, KeyType.HASH), new KeySchemaElement(A.SortKey, KeyType.RANGE)],
+        KeySchema = [new KeySchemaElement(ReviewTaskAttributes.PartitionKey, KeyType.HASH), new KeySchemaElement(ReviewTaskAttributes.SortKey, KeyType.RANGE)],
         GlobalSecondaryIndexes =
         [
             new GlobalSecondaryIndex
             {
-                IndexName = A.OpenByQueueIndex,
-                KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.DueAt, KeyType.RANGE)],
+                IndexName = ReviewTaskAttributes.OpenByQueueIndex,
+                KeySchema = [new KeySchemaElement(ReviewTaskAttributes.OpenQueue, KeyType.HASH), new KeySchemaElement(ReviewTaskAttributes.DueAt, KeyType.RANGE)],
                 Projection = new Projection { ProjectionType = ProjectionType.ALL },
             },
             new GlobalSecondaryIndex
             {
-                IndexName = A.OpenByArrivalIndex,
-                KeySchema = [new KeySchemaElement(A.OpenQueue, KeyType.HASH), new KeySchemaElement(A.CreatedAt, KeyType.RANGE)],
-                Projection = new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [A.DueAt, A.SlaSeconds] },
+                IndexName = ReviewTaskAttributes.OpenByArrivalIndex,
+                KeySchema = [new KeySchemaElement(ReviewTaskAttributes.OpenQueue, KeyType.HASH), new KeySchemaElement(ReviewTaskAttributes.CreatedAt, KeyType.RANGE)],
+                Projection = new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [ReviewTaskAttributes.DueAt, ReviewTaskAttributes.SlaSeconds] },
             },
         ],
     };
@@ -67,7 +67,7 @@ public static class ReviewTaskTableDefinition
                 new UpdateTimeToLiveRequest
                 {
                     TableName = tableName,
-                    TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = A.ExpiresAt, Enabled = true },
+                    TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = ReviewTaskAttributes.ExpiresAt, Enabled = true },
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -1,6 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
+using ReviewerPortal.Review;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
@@ -23,10 +23,10 @@ internal static class TaskPartition
                     TableName = table,
                     ConsistentRead = true,
                     KeyConditionExpression = "#pk = :pk AND begins_with(#sk, :prefix)",
-                    ExpressionAttributeNames = new() { ["#pk"] = A.PartitionKey, ["#sk"] = A.SortKey },
+                    ExpressionAttributeNames = new() { ["#pk"] = ReviewTaskAttributes.PartitionKey, ["#sk"] = ReviewTaskAttributes.SortKey },
                     ExpressionAttributeValues = new()
                     {
-                        [":pk"] = new AttributeValue { S = A.TaskPartitionPrefix + taskId },
+                        [":pk"] = new AttributeValue { S = ReviewTaskAttributes.TaskPartitionPrefix + taskId },
                         [":prefix"] = new AttributeValue { S = sortPrefix },
                     },
                     ExclusiveStartKey = start,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using ReviewerPortal.Review;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Storage.DynamoDb;
 
@@ -37,14 +36,14 @@ internal sealed class VersionedUpdate
     /// </param>
     public static VersionedUpdate For(ReviewTask next, AttributeValue? readVersion, DateTimeOffset? expiresAt, (string ReviewerId, DateTimeOffset Now)? requiredHolder = null)
     {
-        var names = new Dictionary<string, string> { ["#pk"] = A.PartitionKey, ["#version"] = A.Version };
+        var names = new Dictionary<string, string> { ["#pk"] = ReviewTaskAttributes.PartitionKey, ["#version"] = ReviewTaskAttributes.Version };
         var values = new Dictionary<string, AttributeValue>();
         var sets = new List<string>();
         var removes = new List<string>();
         var index = 0;
         foreach (var (attribute, value) in ReviewTaskItem.MutableAttributes(next, expiresAt))
         {
-            var name = attribute == A.Version ? "#version" : "#a" + index.ToString(CultureInfo.InvariantCulture);
+            var name = attribute == ReviewTaskAttributes.Version ? "#version" : "#a" + index.ToString(CultureInfo.InvariantCulture);
             names[name] = attribute;
             if (value is null)
             {
@@ -74,9 +73,9 @@ internal sealed class VersionedUpdate
 
         if (requiredHolder is { } holder)
         {
-            names["#status"] = A.Status;
-            names["#claimedBy"] = A.ClaimedBy;
-            names["#claimUntil"] = A.ClaimUntil;
+            names["#status"] = ReviewTaskAttributes.Status;
+            names["#claimedBy"] = ReviewTaskAttributes.ClaimedBy;
+            names["#claimUntil"] = ReviewTaskAttributes.ClaimUntil;
             values[":claimedStatus"] = new AttributeValue { S = "CLAIMED" };
             values[":holder"] = new AttributeValue { S = holder.ReviewerId };
             values[":now"] = new AttributeValue { S = IsoTimestamp.Format(holder.Now) };

@@ -6,7 +6,6 @@ using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Review;
 using ReviewerPortal.Storage.DynamoDb;
 using ReviewerPortal.Workflow.Templates;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Workflow.LocalResources;
 
@@ -58,8 +57,8 @@ public sealed class ReviewGateHandler(IReviewTaskStore store, IOptions<WorkflowT
 
     private static void AddDueAt(Dictionary<string, AttributeValue> item)
     {
-        if (item.ContainsKey(A.DueAt)
-            || item.GetValueOrDefault(A.CreatedAt)?.S is not { } created
+        if (item.ContainsKey(ReviewTaskAttributes.DueAt)
+            || item.GetValueOrDefault(ReviewTaskAttributes.CreatedAt)?.S is not { } created
             || item.GetValueOrDefault(SlaSeconds)?.N is not { } sla
             || !DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var createdAt)
             || !long.TryParse(sla, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds))
@@ -67,7 +66,7 @@ public sealed class ReviewGateHandler(IReviewTaskStore store, IOptions<WorkflowT
             return;
         }
 
-        item[A.DueAt] = new AttributeValue
+        item[ReviewTaskAttributes.DueAt] = new AttributeValue
         {
             S = createdAt.AddSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         };

@@ -4,7 +4,6 @@ using ReviewerPortal.Audit;
 using ReviewerPortal.Engine.Resources;
 using ReviewerPortal.Review;
 using ReviewerPortal.Workflow.Templates;
-using A = ReviewerPortal.Review.ReviewTaskAttributes;
 
 namespace ReviewerPortal.Workflow.LocalResources;
 
@@ -34,8 +33,8 @@ public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IAuditTrail 
             invocation.Parameters?["ExpressionAttributeValues"] as JsonObject);
 
         var unknown = update.Set.Keys.Concat(update.Remove)
-            .Where(n => n is not (A.Status or A.OpenQueue or WorkflowOutcome or ClosedReason or ReportUri))
-            .Concat(update.Add.Where(a => a.Key != A.Version || a.Value != 1).Select(a => $"ADD {a.Key} {a.Value}"))
+            .Where(n => n is not (ReviewTaskAttributes.Status or ReviewTaskAttributes.OpenQueue or WorkflowOutcome or ClosedReason or ReportUri))
+            .Concat(update.Add.Where(a => a.Key != ReviewTaskAttributes.Version || a.Value != 1).Select(a => $"ADD {a.Key} {a.Value}"))
             .ToList();
         if (unknown.Count > 0)
         {
@@ -47,14 +46,14 @@ public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IAuditTrail 
             throw new ResourceFailedException($"{Service}.ConditionalCheckFailedException", "No review task has this key.");
         }
 
-        if (update.Set.TryGetValue(A.Status, out var status))
+        if (update.Set.TryGetValue(ReviewTaskAttributes.Status, out var status))
         {
             if (status != "EXPIRED")
             {
                 throw new ResourceFailedException($"{Service}.ValidationException", "Workflows may only set a review task's status to EXPIRED.");
             }
 
-            if (!update.Add.ContainsKey(A.Version))
+            if (!update.Add.ContainsKey(ReviewTaskAttributes.Version))
             {
                 // Without it a portal write holding the previous version would still pass its version check on AWS.
                 throw new ResourceFailedException($"{Service}.ValidationException", "Closing a review task must also ADD version :one.");
@@ -77,10 +76,10 @@ public sealed class ReviewTaskUpdateHandler(IReviewTaskStore store, IAuditTrail 
 
     private static string TaskIdOf(JsonObject key)
     {
-        var pk = key[A.PartitionKey]?["S"]?.GetValue<string>();
-        var sk = key[A.SortKey]?["S"]?.GetValue<string>();
-        return pk is not null && pk.StartsWith(A.TaskPartitionPrefix, StringComparison.Ordinal) && sk == A.TaskSortKey
-            ? pk[A.TaskPartitionPrefix.Length..]
+        var pk = key[ReviewTaskAttributes.PartitionKey]?["S"]?.GetValue<string>();
+        var sk = key[ReviewTaskAttributes.SortKey]?["S"]?.GetValue<string>();
+        return pk is not null && pk.StartsWith(ReviewTaskAttributes.TaskPartitionPrefix, StringComparison.Ordinal) && sk == ReviewTaskAttributes.TaskSortKey
+            ? pk[ReviewTaskAttributes.TaskPartitionPrefix.Length..]
             : throw new ResourceFailedException($"{Service}.ValidationException", "Key must be a review task's key (pk = TASK#id, sk = TASK).");
     }
 }
