@@ -160,6 +160,25 @@ public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
         (red < 128 ? "dark" : "light").Should().Be(scheme, $"{because} (body background {background})");
     }
 
+    /// <summary>
+    /// True once the page is laid out for the width: no transition or finite animation still running, and the drawer (where
+    /// the page has one) in its default for that width, beside the content from 960 px with the content clear of it,
+    /// hidden below. A fixed pause here once let a loaded machine photograph the drawer over the content.
+    /// </summary>
+    private const string LaidOutForWidth = """
+        width => {
+            // A spinner animates for ever; a transition or a fade-in ends.
+            const Settling = a => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity;
+            if (window.innerWidth !== width || document.getAnimations().some(Settling)) return false;
+            const drawer = document.querySelector("aside.mud-drawer");
+            if (!drawer) return true;
+            const box = drawer.getBoundingClientRect();
+            const shown = getComputedStyle(drawer).display !== "none" && box.right > 0;
+            const content = document.querySelector(".mud-main-content").getBoundingClientRect();
+            return width >= 960 ? shown && box.left === 0 && content.left >= box.right - 1 : !shown;
+        }
+        """;
+
     /// <summary>Scans the page at each scanned width and photographs it at each screenshot width, then restores the desktop width.</summary>
     private static async Task<IReadOnlyList<string>> CheckAsync(IPage page, string scheme, string name)
     {
@@ -167,7 +186,7 @@ public sealed class AccessibilityInBrowserTests(ChromiumFixture chromium)
         foreach (var width in ScreenshotWidths.Union(ScannedWidths).OrderDescending())
         {
             await page.SetViewportSizeAsync(width, 900);
-            await page.WaitForTimeoutAsync(300); // MudBlazor's breakpoint listener re-lays the drawer and tables out.
+            await page.WaitForFunctionAsync(LaidOutForWidth, width);
             if (ScreenshotWidths.Contains(width))
             {
                 await page.ScreenshotAsync(new() { Path = ChromiumFixture.ScreenshotPath($"{name}-{scheme}-{width}"), FullPage = true });

@@ -61,6 +61,38 @@ public sealed class QueueAndReviewInBrowserTests(ChromiumFixture chromium)
     }
 
     [Fact]
+    public async Task The_queue_tabs_are_chosen_with_the_arrow_keys_home_and_end()
+    {
+        await using var app = SeededPortal();
+        var page = await chromium.NewPageAsync(app.BaseAddress);
+        await ChromiumFixture.GotoInteractiveAsync(page, "/");
+        var urgent = page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Urgent" });
+        var routine = page.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "Routine" });
+        await Expect(page.GetByRole(AriaRole.Tablist, new() { Name = "Queues" })).ToBeVisibleAsync();
+        await Expect(urgent).ToHaveAttributeAsync("tabindex", "0");
+        await Expect(routine).ToHaveAttributeAsync("tabindex", "-1"); // one tab stop for the list
+
+        await urgent.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect(routine).ToBeFocusedAsync();
+        await Expect(routine).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.Tabpanel, new() { Name = "Routine" }).GetByRole(AriaRole.Region, new() { Name = "Routine queue" }).CaseLinks().First)
+            .ToHaveTextAsync("RP-2002", new() { Timeout = 30_000 });
+
+        await page.Keyboard.PressAsync("ArrowRight"); // wraps round to the first tab
+        await Expect(urgent).ToBeFocusedAsync();
+        await Expect(urgent).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = 30_000 });
+        await Expect(page.Region("Urgent queue").CaseLinks().First).ToHaveTextAsync("RP-1007", new() { Timeout = 30_000 });
+
+        await page.Keyboard.PressAsync("End");
+        await Expect(routine).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = 30_000 });
+        await page.Keyboard.PressAsync("Home");
+        await Expect(urgent).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = 30_000 });
+        await Expect(routine).ToHaveAttributeAsync("aria-selected", "false");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_routine_tab_survives_a_reload_and_a_routine_task_leads_back_to_it()
     {
         await using var app = SeededPortal();
