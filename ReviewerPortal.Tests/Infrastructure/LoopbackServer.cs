@@ -68,7 +68,9 @@ public sealed class LoopbackServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilListeningAsync(startTimeout ?? TimeSpan.FromSeconds(30));
+        // A deadline, not a wait: a server that starts listens at once. moto imports for seconds, and with browsers,
+        // builds and other servers sharing 2 cores it has been seen to need more than 30 s.
+        await server.WaitUntilListeningAsync(startTimeout ?? TimeSpan.FromSeconds(90));
         return server;
     }
 
