@@ -28,7 +28,9 @@ public sealed class DecisionJumpBarInBrowserTests(ChromiumFixture chromium)
         var approve = page.Button("Approve");
         await Expect(page.Button("Release")).ToHaveCountAsync(1);
 
-        // Reading the draft from its top (the page first puts focus on the attestation, scrolled to the decision).
+        // Reading the draft from its top (the page first puts focus on the attestation, scrolled to the decision: wait
+        // for that, or it scrolls the page back down after the test has scrolled up).
+        await page.WaitForFunctionAsync("() => document.activeElement?.id === 'attest'");
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.WaitForFunctionAsync("() => window.scrollY === 0");
         await Expect(bar).ToBeVisibleAsync();
